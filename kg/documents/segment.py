@@ -1,0 +1,276 @@
+"""Find every document a file holds: single notices, gazettes (公报), compilations (汇编).
+
+A document is recognised by what official documents always print: a 发文字号 line under a title
+block, a government decree header (XX人民政府令 / 第N号), a news-agency item (…印发《…》 followed by
+a 新华社…电 dateline), or a title block followed by an addressee line (各区县…：) when no 文号 is
+printed.  Tables of contents, covers and running headers are not documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.documents import metadata as md
+from kg.model import Document, SourceFile, Warning_
+from kg.read.normalize import GAZETTE_HEADER_RE, HEADING_RE, CleanLine, clean_lines, compact, normalise, running_headers
+
+_PART_RE = re.compile(r"^第[一二三四五六七八九十\d]+部分\s*\S{2,20}$")
+_NEWS_RE = re.compile(r"^新华社\S{0,10}?\d{1,2}月\d{1,2}日电")
+_ADDRESSEE_RE = re.compile(r"^[^。；]{2,200}(?:人民政府|部门|单位|机构|各部委|直属机构|厅（局）|委（局）|党委|局|委|厅|办)[^。；]{0,30}：$")
+_TERMINAL_END = tuple("。；：，、！？")
+_MAX_TITLE_LINES = 6
+_TOC_RE = re.compile(r"[.…·]{3,}|（\d+）$|\(\d+\)$")
+
+
+@dataclass(slots=True)
+class _Anchor:
+    kind: str  # number | decree | news | addressee
+    index: int  # index in the clean-line list of the anchor line
+    title_start: int  # index of the first title-block line
+    title_end: int  # index after the last title-block line
+    doc_number: str | None = None
+
+
+def _is_titleish(text: str) -> bool:
+    t = compact(text)
+    if not t or len(t) > 60 or t.endswith(_TERMINAL_END):
+        return False
+    if HEADING_RE.match(t) or _PART_RE.match(t) or md.DATE_LINE_RE.match(t) or _TOC_RE.search(t):
+        return False
+    if md.DOC_NUMBER_RE.match(t) or GAZETTE_HEADER_RE.match(t) or t.startswith(("（此件", "(此件")):
+        return False
+    return bool(re.search(r"[\u4e00-\u9fff]", t))
+
+
+def _title_group_start(lines: list[CleanLine], end: int) -> int | None:
+    """Index of the first line of the title block ending just above ``end`` (exclusive)."""
+    cand: list[int] = []
+    i = end - 1
+    while i >= 0 and len(cand) < _MAX_TITLE_LINES and _is_titleish(lines[i].text):
+        cand.append(i)
+        i -= 1
+    if not cand:
+        return None
+    cand.reverse()  # top → bottom
+    texts = [compact(lines[k].text) for k in cand]
+    # The title proper: from the lowest line holding 关于/印发/转发 (or the last line) down.
+    key_positions = [n for n, t in enumerate(texts) if re.search(r"关于|印发|转发|发布", t)]
+    if key_positions:
+        first = key_positions[-1]
+        # Lines above that are continuations of the same title printed before (titles printed twice).
+        while first > 0 and not md.is_issuer_line(lines[cand[first - 1]].text) and first - 1 in key_positions:
+            first -= 1
+        block = "".join(texts[first:])
+        # The same title printed twice, the first copy wrapped differently.
+        for k in range(first - 1, -1, -1):
+            if "".join(texts[k:first]) == block:
+                first = k
+                block = "".join(texts[first:])
+                break
+        k = first - 1
+        while k >= 0:
+            if md.is_issuer_line(lines[cand[k]].text):
+                k -= 1
+                continue
+            joined = "".join(texts[k:first])
+            # The same title printed twice: the lines above spell the same text.
+            if block.startswith(joined) or joined == block:
+                first = k
+                k -= 1
+                continue
+            if texts[k] and re.search(r"关于|印发|转发", texts[k]) and not texts[k].endswith(md.GENRES):
+                first = k
+                k -= 1
+                continue
+            break
+        top = k + 1
+        # Keep only issuer lines directly above the title.
+        while top < first and not md.is_issuer_line(lines[cand[top]].text):
+            top += 1
+        return cand[top]
+    # No 关于: the title is the last line or lines that end with a genre word.
+    bottom = len(cand) - 1
+    start = bottom
+    while start > 0 and not texts[start - 1].endswith(md.GENRES) and len(texts[start - 1]) >= 8 and bottom - start < 2:
+        start -= 1
+    return cand[start]
+
+
+def _find_anchors(lines: list[CleanLine]) -> list[_Anchor]:
+    anchors: list[_Anchor] = []
+    used: set[int] = set()
+    n = len(lines)
+    for i, cl in enumerate(lines):
+        t = compact(cl.text)
+        m = md.DOC_NUMBER_RE.match(t)
+        if m and i > 0:
+            start = _title_group_start(lines, i)
+            if start is not None and any(re.search(r"关于|印发|转发|" + "|".join(md.GENRES), compact(lines[k].text)) for k in range(start, i)):
+                anchors.append(_Anchor("number", i, start, i, md.normalise_doc_number(m.group("num"))))
+                used.update(range(start, i + 1))
+            continue
+        m = md.DECREE_RE.match(t)
+        if m and i + 1 < n:
+            m2 = md.DECREE_NO_RE.match(compact(lines[i + 1].text))
+            if m2:
+                anchors.append(_Anchor("decree", i, i, i + 2, f"{m.group('issuer')}令第{m2.group('no')}号"))
+                used.update(range(i, i + 2))
+            continue
+        if _NEWS_RE.match(t):
+            start = _title_group_start(lines, i)
+            if start is not None and start not in used:
+                anchors.append(_Anchor("news", i, start, i))
+                used.update(range(start, i))
+    # Documents without a printed 文号: a title block ending in a genre word, then an addressee line.
+    for i, cl in enumerate(lines):
+        if i in used or i == 0:
+            continue
+        t = compact(cl.text)
+        if _ADDRESSEE_RE.match(t) and i - 1 not in used:
+            start = _title_group_start(lines, i)
+            if start is None:
+                continue
+            title = "".join(compact(lines[k].text) for k in range(start, i))
+            if title.endswith(md.GENRES) and re.search(r"关于", title) and not any(k in used for k in range(start, i)):
+                anchors.append(_Anchor("addressee", i, start, i))
+                used.update(range(start, i))
+    anchors.sort(key=lambda a: a.title_start)
+    return anchors
+
+
+def _title_text(lines: list[CleanLine], a: _Anchor) -> tuple[str, list[str]]:
+    """(title with any issuer prefix, issuers printed on their own lines) for an anchor.
+
+    Lines are joined before splitting off the issuer because issuer names wrap mid-word
+    (…国家知识产权局办 / 公室关于…).
+    """
+    texts = [compact(lines[k].text) for k in range(a.title_start, a.title_end)]
+    issuer_lines = []
+    for k in range(a.title_start, a.title_end):
+        if md.is_issuer_line(lines[k].text):
+            issuer_lines.append(lines[k].text)
+        else:
+            break
+    title = "".join(texts)
+    # Titles printed twice (possibly wrapped differently): keep one copy.
+    for k in range(1, len(texts)):
+        head, rest = "".join(texts[:k]), "".join(texts[k:])
+        if head == rest or (rest and head.endswith(rest) and len(rest) > 6) or (head and rest.endswith(head) and len(head) > 6):
+            title = max(head, rest, key=len)
+            break
+    issuers = [x for line in issuer_lines for x in md.split_issuers(line)]
+    return title, issuers
+
+
+def _signature(lines: list[CleanLine], begin: int, end: int) -> tuple[str | None, list[str], int | None]:
+    """First standalone date in [begin, end) and the issuer lines just above it."""
+    for k in range(begin, end):
+        date = md.parse_date(lines[k].text)
+        if date:
+            issuers: list[str] = []
+            j = k - 1
+            block: list[str] = []
+            while j >= begin and md.is_issuer_line(lines[j].text) and len(block) < 24:
+                block.insert(0, lines[j].text)
+                j -= 1
+            for text in block:
+                issuers.extend(md.split_issuers(text))
+            return date, issuers, k
+    return None, [], None
+
+
+_PUBLISHED_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日[^（）\d]{0,16}?(?:发布|印发|公布)")
+
+
+def _news_date(text: str) -> str | None:
+    """Latest 发布 date in a regulation's 题注 (…2022年6月13日中共中央发布)."""
+    found = [f"{int(y):04d}-{int(m):02d}-{int(d):02d}" for y, m, d in _PUBLISHED_RE.findall(text)]
+    return max(found) if found else None
+
+
+def _gazette_name(source: SourceFile) -> str | None:
+    """The gazette/compilation issue a file belongs to, from its running header or cover."""
+    for raw in source.raw_lines:
+        m = GAZETTE_HEADER_RE.match(compact(raw.strip()))
+        if m:
+            return f"{m.group('name')}{m.group('year')}年第{m.group('no')}期"
+    # A cover: name line, then year and issue lines.
+    head = [compact(x) for x in source.raw_lines[:30] if x.strip()]
+    for i, t in enumerate(head[:10]):
+        if re.fullmatch(r"\S{2,30}(?:公报|政报)", t):
+            rest = "".join(head[i + 1 : i + 4])
+            m = re.search(r"((?:19|20)\d{2})\D{0,40}?第(\d{1,3})期", rest)
+            if m:
+                return f"{t}{m.group(1)}年第{m.group(2)}期"
+    return None
+
+
+def segment_file(source: SourceFile) -> tuple[list[Document], list[Warning_]]:
+    """Split one file into documents with metadata and normalised bodies."""
+    headers = running_headers(source.raw_lines)
+    lines = clean_lines(source.raw_lines, 1, headers)
+    warnings: list[Warning_] = []
+    anchors = _find_anchors(lines)
+    gazette = _gazette_name(source)
+    parts: list[tuple[int, str]] = [(i, compact(cl.text)) for i, cl in enumerate(lines) if _PART_RE.match(compact(cl.text))]
+    docs: list[Document] = []
+    if not anchors:
+        warnings.append(Warning_(source.name, 1, "no-document", "no document recognised (no 文号, decree, dateline or addressee line)"))
+        return docs, warnings
+    for n, a in enumerate(anchors):
+        end_idx = anchors[n + 1].title_start if n + 1 < len(anchors) else len(lines)
+        later_parts = [i for i, _ in parts if a.index < i < end_idx]
+        if later_parts:
+            end_idx = later_parts[0]
+        title, title_issuers = _title_text(lines, a)
+        if a.kind == "decree":
+            # The rule's title is printed after the signature; the preamble names it in 《》.
+            pre = "".join(compact(lines[k].text) for k in range(a.title_end, min(end_idx, a.title_end + 4)))
+            m = re.search(r"《([^《》]+)》", pre)
+            title = m.group(1) if m else title
+            title_issuers = [md.DECREE_RE.match(compact(lines[a.index].text)).group("issuer")]
+        prefix, title = md.title_issuer_prefix(title)
+        body_start = a.title_end if a.kind != "number" else a.index + 1
+        notice_end = end_idx
+        date, sig_issuers, date_idx = _signature(lines, body_start, end_idx)
+        notice_text = "".join(compact(lines[k].text) for k in range(body_start, date_idx if date_idx is not None else min(end_idx, body_start + 12)))
+        issuers = sig_issuers or title_issuers or md.prefix_issuers(prefix)
+        if a.kind == "news":
+            issuers = title_issuers or md.split_issuers(re.split(r"联合印发|印发|转发", title)[0])
+            date = _news_date("".join(compact(lines[k].text) for k in range(a.index, min(end_idx, a.index + 60))))
+            notice_text = title
+        elif a.kind == "decree" and sig_issuers and not any(x.endswith(("政府", "部", "委", "局")) for x in sig_issuers):
+            issuers = title_issuers
+        if a.kind == "decree":
+            issuers = title_issuers
+        attachments = md.attachment_titles(title, notice_text)
+        part_of = None
+        earlier_parts = [p for i, p in parts if i < a.title_start]
+        if earlier_parts:
+            part_of = earlier_parts[-1]
+        elif gazette:
+            part_of = gazette
+        start_line = lines[a.title_start].line
+        end_line = lines[notice_end - 1].line if notice_end > 0 else start_line
+        raw_span = list(source.raw_lines[start_line - 1 : end_line])
+        body, _ = normalise(raw_span, start_line, headers)
+        docs.append(
+            Document(
+                source=source.name,
+                start_line=start_line,
+                end_line=end_line,
+                title=title,
+                doc_number=a.doc_number if a.kind in ("number", "decree") else None,
+                issuers=issuers,
+                date=date,
+                doc_type=md.doc_type_of(title) or (md.doc_type_of(attachments[0]) if attachments else None),
+                attachment_title=attachments[0] if attachments else None,
+                attachment_titles=attachments,
+                part_of=part_of,
+                body=body,
+            )
+        )
+        if not issuers:
+            warnings.append(Warning_(source.name, start_line, "no-issuer", f"no issuer found for 《{title}》"))
+    return docs, warnings

@@ -1,0 +1,1 @@
+"""Scoring against hand-checked gold (schema: shared/gold/GOLD_SCHEMA.md)."""
