@@ -82,7 +82,7 @@ def _text(graph: rdflib.Graph, node: rdflib.term.Node | None) -> str:
 def _short(value: str) -> str:
     for name, ns in (("sh", str(SH)),):
         if value.startswith(ns):
-            return f"{name}:{value[len(ns):]}"
+            return f"{name}:{value[len(ns) :]}"
     return value
 
 
@@ -98,9 +98,7 @@ def violations_from_report(report: rdflib.Graph) -> list[dict[str, str]]:
             component = _text(report, report.value(result, SH.sourceConstraintComponent))
             messages = [_short(component)]
         rows.add((focus, path, "; ".join(messages), severity or "Violation"))
-    return [
-        {"focus": f, "path": p, "message": m, "severity": s} for f, p, m, s in sorted(rows)
-    ]
+    return [{"focus": f, "path": p, "message": m, "severity": s} for f, p, m, s in sorted(rows)]
 
 
 def validate_graph(

@@ -18,14 +18,16 @@ def shorten(iri: str) -> str:
     """A CURIE for known namespaces so the table fits a terminal."""
     for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
         if iri.startswith(ns):
-            return f"{prefix}:{iri[len(ns):]}"
+            return f"{prefix}:{iri[len(ns) :]}"
     return iri
 
 
 def format_table(result: ValidationResult) -> str:
     """Violations as an aligned text table (severity, focus, path, message)."""
     rows = [("severity", "focus", "path", "message")]
-    rows += [(v["severity"], shorten(v["focus"]), shorten(v["path"]), v["message"]) for v in result.violations]
+    rows += [
+        (v["severity"], shorten(v["focus"]), shorten(v["path"]), v["message"]) for v in result.violations
+    ]
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r[:3], widths, strict=True)) + "  " + r[3] for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 7)
