@@ -28,9 +28,11 @@ def main() -> None:
 
 # Commands are registered here, one line each; every command lives in kg/commands/.
 from kg.commands import build as _build  # noqa: E402
+from kg.commands import eval as _eval  # noqa: E402
 from kg.commands import query as _query  # noqa: E402
 
 main.add_command(_build.build)
 main.add_command(_query.query)
 main.add_command(_query.export)
+main.add_command(_eval.eval_cmd)
 # -- more commands below (eval, render, stats, serve, validate, push) --
