@@ -31,7 +31,7 @@ run: setup
 
 test: setup browser
 	$(PY) -m ruff check kg tests benchmarks
-	$(PY) -m pytest
+	$(PY) -m pytest -q
 
 bench: setup
 	$(PY) benchmarks/bench_build.py

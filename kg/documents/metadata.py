@@ -144,9 +144,11 @@ def title_issuer_prefix(title: str) -> tuple[str, str]:
     i = title.find("关于")
     if i > 0:
         prefix = title[:i]
-        if re.search(ISSUER_SUFFIX + r"(?:等\s*[\d一二三四五六七八九十]+\s*个?(?:部门|单位))?$", prefix) or re.search(r"等[\d一二三四五六七八九十]*个?(?:部门|单位)$", prefix):
-            if not re.search(r"印发|转发", prefix):
-                return prefix, title[i:]
+        names_issuer = re.search(ISSUER_SUFFIX + r"(?:等\s*[\d一二三四五六七八九十]+\s*个?(?:部门|单位))?$", prefix) or re.search(
+            r"等[\d一二三四五六七八九十]*个?(?:部门|单位)$", prefix
+        )
+        if names_issuer and not re.search(r"印发|转发", prefix):
+            return prefix, title[i:]
     return "", title
 
 

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 
 from kg.documents import metadata as md
 from kg.model import Document, SourceFile, Warning_
-from kg.read.normalize import GAZETTE_HEADER_RE, HEADING_RE, CleanLine, clean_lines, compact, normalise, running_headers
+from kg.read.normalize import (
+    GAZETTE_HEADER_RE,
+    HEADING_RE,
+    CleanLine,
+    clean_lines,
+    compact,
+    normalise,
+    running_headers,
+)
 
 _PART_RE = re.compile(r"^第[一二三四五六七八九十\d]+部分\s*\S{2,20}$")
 _NEWS_RE = re.compile(r"^新华社\S{0,10}?\d{1,2}月\d{1,2}日电")

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 
 from kg.eval.common import load_jsonl, nows
 from kg.eval.documents import score_documents
-from kg.query import named_query, select
+from kg.query import named_queries, named_query, select
 
 
 def _rows(store: ox.Store, name: str) -> list[dict]:
@@ -53,7 +53,8 @@ def evaluate(store: ox.Store, gold_dir: Path) -> dict:
         results["documents"] = score_documents(_rows(store, "documents"), docs_gold)
     resp_gold = load_jsonl(gold_dir / "responsibilities.jsonl")
     scorer = _optional("kg.eval.responsibility", "score_responsibilities")
-    if resp_gold and scorer:
+    available = named_queries()
+    if resp_gold and scorer and "responsibilities" in available:
         rows = _rows(store, "responsibilities")
         results["responsibilities"] = scorer(rows, resp_gold)
         agencies_gold = load_jsonl(gold_dir / "agencies.jsonl")
@@ -67,7 +68,7 @@ def evaluate(store: ox.Store, gold_dir: Path) -> dict:
     for kind, fname, func in measures:
         gold = load_jsonl(gold_dir / fname)
         scorer = _optional("kg.eval.measures", func)
-        if gold and scorer:
+        if gold and scorer and kind in available:
             rows = _rows(store, kind)
             if kind == "targets":
                 ex_path = gold_dir / "targets_exhaustive.json"

@@ -193,9 +193,7 @@ def join_lines(lines: list[CleanLine], blank_separates: bool = False, blank_afte
         cont = False
         if HEADING_RE.match(nxt) or _is_tableish(lines[i].text) or (blank_separates and cl.line in blank_after):
             cont = False
-        elif (last not in _TERMINAL or (depth > 0 and last in "：:；;")) and full:
-            cont = True
-        elif depth > 0 and last not in _TERMINAL and widths[i] >= 0.5 * local[i] and len(t) > 8:
+        elif ((last not in _TERMINAL or (depth > 0 and last in "：:；;")) and full) or (depth > 0 and last not in _TERMINAL and widths[i] >= 0.5 * local[i] and len(t) > 8):
             cont = True
         if not cont:
             pieces.append(("".join(cur), cur_origin))

@@ -1,0 +1,128 @@
+"""End-to-end through the `kg` command line: build, query, eval, determinism, bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from tests.conftest import RAW
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_build_query_documents_json(built) -> None:
+    result = run("query", "--store", str(built.out), "--named", "documents", "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert len(rows) >= 60
+    first = rows[0]
+    assert set(first) == {"doc", "title", "doc_number", "issuers", "date", "doc_type", "attachment_title", "part_of", "source_file", "line"}
+    joint = [r for r in rows if r["doc_number"] == "渝府办发〔2022〕126号"]
+    assert {r["source_file"] for r in joint} == {"000_606fabfb2d0a1440.txt", "003_8347960fc090b4a6.txt"}
+    assert len({r["doc"] for r in joint}) == 1, "the same document in two files is one node"
+    assert joint[0]["issuers"] == "重庆市人民政府办公厅|四川省人民政府办公厅"
+
+
+def test_query_formats(built) -> None:
+    q = "SELECT (COUNT(*) AS ?n) WHERE { ?d a <https://w3id.org/policy-kg/ontology#PolicyDocument> }"
+    csv_out = run("query", "--store", str(built.out), q, "--format", "csv").output.splitlines()
+    assert csv_out[0] == "n" and int(csv_out[1]) >= 60
+    table = run("query", "--store", str(built.out), q).output
+    assert "(1 rows)" in table
+
+
+def test_eval_documents(built, gold_dir) -> None:
+    result = run("eval", "--gold", str(gold_dir), "--store", str(built.out), "--format", "json")
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["documents"]["detection"]["f1"] >= 0.95
+
+
+def test_build_is_byte_identical(tmp_path: Path, built) -> None:
+    again = tmp_path / "again"
+    result = run("build", str(RAW), "--out", str(again), "--no-render", "--no-validate", "-q")
+    assert result.exit_code == 0, result.output
+    assert (again / "graph.ttl").read_bytes() == (built.out / "graph.ttl").read_bytes()
+
+
+def test_graph_loads_in_rdflib(built) -> None:
+    import rdflib
+
+    g = rdflib.Graph()
+    g.parse(built.out / "graph.ttl", format="turtle")
+    assert len(g) == built.triples
+
+
+def test_report_lists_every_file(built) -> None:
+    report = json.loads((built.out / "report.json").read_text(encoding="utf-8"))
+    assert sorted(f["file"] for f in report["files"]) == sorted(p.name for p in RAW.glob("*.txt"))
+    assert all(f["encoding"] == "utf-8" for f in report["files"])
+
+
+def _bad(tmp_path: Path, kind: str) -> Path:
+    if kind == "binary":
+        p = tmp_path / "bin.txt"
+        p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    elif kind == "empty":
+        p = tmp_path / "empty.txt"
+        p.write_bytes(b"")
+    elif kind == "undecodable":
+        p = tmp_path / "latin.txt"
+        p.write_bytes(bytes(range(0x80, 0x100)) * 8)
+    elif kind == "empty-folder":
+        p = tmp_path / "nothing"
+        p.mkdir()
+    else:
+        p = tmp_path / "missing.txt"
+    return p
+
+
+@pytest.mark.parametrize("kind", ["binary", "empty", "undecodable", "empty-folder", "missing"])
+def test_bad_input_one_line_error_and_no_output(tmp_path: Path, kind: str) -> None:
+    bad = _bad(tmp_path, kind)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(bad), "--out", str(out)])
+    assert result.exit_code == 2
+    message = result.output.strip()
+    assert message.count("\n") == 0, message
+    assert message.startswith("kg: error: ") and bad.name in message
+    assert "Traceback" not in result.output
+    assert not out.exists()
+    assert not any(p.name.startswith(".out.tmp") for p in tmp_path.iterdir())
+
+
+def test_failed_build_keeps_previous_output(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(RAW / "003_8347960fc090b4a6.txt", src)
+    out = tmp_path / "out"
+    assert run("build", str(src), "--out", str(out), "--no-render", "--no-validate", "-q").exit_code == 0
+    before = (out / "graph.ttl").read_bytes()
+    (src / "zz_bad.txt").write_bytes(b"")
+    result = CliRunner().invoke(main, ["build", str(src), "--out", str(out)])
+    assert result.exit_code == 2
+    assert (out / "graph.ttl").read_bytes() == before
+
+
+def test_gbk_file_builds(tmp_path: Path) -> None:
+    src = tmp_path / "gbk"
+    src.mkdir()
+    text = (RAW / "003_8347960fc090b4a6.txt").read_text(encoding="utf-8")
+    (src / "gbk.txt").write_bytes(text.encode("gb18030"))
+    out = tmp_path / "out"
+    assert run("build", str(src), "--out", str(out), "--no-render", "--no-validate", "-q").exit_code == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["files"][0]["encoding"] == "gb18030"
+    assert report["documents"] == 1
+
+
+def test_query_without_store_is_a_clear_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["query", "--store", str(tmp_path), "--named", "documents"])
+    assert result.exit_code == 2 and "run `kg build` first" in result.output

@@ -1,0 +1,146 @@
+"""Document segmentation and metadata, on real snippets and against the gold."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import metadata as md
+from kg.documents.segment import segment_file
+from kg.eval.common import load_jsonl
+from kg.eval.documents import score_documents
+from kg.model import SourceFile
+from tests.conftest import RAW
+
+
+def _source(text: str, name: str = "snippet.txt") -> SourceFile:
+    return SourceFile(path=name, name=name, encoding="utf-8", sha256="0", raw_lines=tuple(text.split("\n")))
+
+
+JOINT_NOTICE = """ 重庆市人民政府办公厅
+四川省人民政府办公厅
+
+关于印发成渝共建西部金融中心规划
+联合实施细则的通知
+
+渝府办发〔2022〕126号
+
+重庆市各区县（自治县）、四川省各市（州）人民政府，重庆市政府和四川省政府各部门、各直属
+
+机构，有关单位：
+
+《成渝共建西部金融中心规划联合实施细则》已经重庆市政府和四川省政府同意，现印发给你们，
+
+请结合实际认真贯彻落实。
+
+　　　　　　　　　　　　　　　　　　重庆市人民政府办公厅   四川省人民政府办公厅
+
+　　　　　　　　　　　　　　　　　　　　　　　　2022 年 12 月 14 日
+
+成渝共建西部金融中心规划联合实施细则
+
+一、加快形成具有竞争力的金融机构组织体系"""
+
+
+def test_joint_notice_metadata() -> None:
+    docs, warnings = segment_file(_source(JOINT_NOTICE))
+    assert not warnings
+    (doc,) = docs
+    assert doc.start_line == 1
+    assert doc.title == "关于印发成渝共建西部金融中心规划联合实施细则的通知"
+    assert doc.doc_number == "渝府办发〔2022〕126号"
+    assert doc.issuers == ["重庆市人民政府办公厅", "四川省人民政府办公厅"]
+    assert doc.date == "2022-12-14"
+    assert doc.doc_type == "通知"
+    assert doc.attachment_title == "成渝共建西部金融中心规划联合实施细则"
+
+
+WEB_COPY = """国务院办公厅关于进一步规范行政裁量权基准制定和管理工作的意见
+国办发[2022]27号
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构:
+行政裁量权基准是行政机关结合本地区本部门行政管理实际,按照裁量涉及的不同事实和情节,对法律、法规、规章中的原则性规定进行细化量化。
+一、总体要求
+国务院办公厅
+二〇二二年七月二十九日"""
+
+
+def test_web_copy_with_half_width_brackets_and_chinese_date() -> None:
+    docs, _ = segment_file(_source(WEB_COPY))
+    (doc,) = docs
+    assert doc.doc_number == "国办发〔2022〕27号"
+    assert doc.title == "关于进一步规范行政裁量权基准制定和管理工作的意见"
+    assert doc.issuers == ["国务院办公厅"]
+    assert doc.date == "2022-07-29"
+    assert doc.doc_type == "意见"
+    assert doc.attachment_title is None
+
+
+NEWS = """中共中央办公厅 国务院办公厅印发《“十四五”文化发展规划》
+
+新华社北京 8 月 16 日电 近日，中共中央办公厅、国务院办公厅印发了《“十四五”文化发展规划》，并发出通知，要求各地区各部门结合实际认真贯彻落实。"""
+
+
+def test_news_item() -> None:
+    (doc,) = segment_file(_source(NEWS))[0]
+    assert doc.title == "中共中央办公厅国务院办公厅印发《“十四五”文化发展规划》"
+    assert doc.issuers == ["中共中央办公厅", "国务院办公厅"]
+    assert doc.attachment_title == "“十四五”文化发展规划"
+    assert doc.doc_type == "规划"
+    assert doc.date is None
+
+
+def test_text_without_documents_is_reported() -> None:
+    docs, warnings = segment_file(_source("这是一段没有文号的普通文字。\n第二行。"))
+    assert docs == []
+    assert warnings and warnings[0].kind == "no-document"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("2022 年 12 月 14 日", "2022-12-14"), ("二〇二一年九月二十五日", "2021-09-25"), ("2022年13月1日", None), ("2022年12月", None)],
+)
+def test_parse_date(text: str, iso: str | None) -> None:
+    assert md.parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "issuers"),
+    [
+        ("教育部 中共中央宣传部 中共中央网络安全和信息化委员会办公室", ["教育部", "中共中央宣传部", "中共中央网络安全和信息化委员会办公室"]),
+        ("重庆市人民政府办公厅四川省人民政府办公厅", ["重庆市人民政府办公厅", "四川省人民政府办公厅"]),
+        ("国家乡村振兴局综合司（代章）", ["国家乡村振兴局综合司"]),
+    ],
+)
+def test_split_issuers(text: str, issuers: list[str]) -> None:
+    assert md.split_issuers(text) == issuers
+
+
+@pytest.mark.parametrize(
+    ("title", "genre"),
+    [
+        ("关于印发重庆市教育事业发展“十四五”规划（2021—2025年）的通知", "通知"),
+        ("中共中央印发《中国共产党政治协商工作条例》", "条例"),
+        ("关于加强数字政府建设的指导意见", "意见"),
+        ("重庆市城市道路照明管理办法", "办法"),
+    ],
+)
+def test_doc_type(title: str, genre: str) -> None:
+    assert md.doc_type_of(title) == genre
+
+
+def test_gold_documents_bar(gold_dir) -> None:
+    """Issue 2 bar: detection F1 ≥ 0.95; title, 文号 and date ≥ 0.95; issuers ≥ 0.90."""
+    from kg.read.decode import read_source
+
+    rows = []
+    for path in sorted(RAW.glob("*.txt")):
+        for d in segment_file(read_source(path))[0]:
+            rows.append(
+                {"source_file": d.source, "line": d.start_line, "title": d.title, "doc_number": d.doc_number,
+                 "issuers": "|".join(d.issuers), "date": d.date, "doc_type": d.doc_type,
+                 "attachment_title": d.attachment_title, "part_of": d.part_of}
+            )
+    scores = score_documents(rows, load_jsonl(gold_dir / "documents.jsonl"))
+    assert scores["detection"]["f1"] >= 0.95
+    acc = scores["field_accuracy"]
+    assert acc["title"] >= 0.95 and acc["doc_number"] >= 0.95 and acc["date"] >= 0.95
+    assert acc["issuers"] >= 0.90
