@@ -1,0 +1,1 @@
+"""Extractors that read one document body: outline and tasks, responsibility clauses."""
