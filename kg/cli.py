@@ -36,3 +36,5 @@ main.add_command(_query.query)
 main.add_command(_query.export)
 main.add_command(_eval.eval_cmd)
 # -- more commands below (eval, render, stats, serve, validate, push) --
+main.add_command(__import__("kg.commands.render", fromlist=["render"]).render)
+main.add_command(__import__("kg.commands.stats", fromlist=["stats"]).stats)
