@@ -1,0 +1,416 @@
+"""Recognise responsibility clauses and split their agency lists.
+
+Chinese policy texts name who does a measure in a small set of printed forms: a bracketed, labelled
+list (``（责任单位：…）``, ``〔牵头单位：…；配合单位：…〕``), a bracketed sentence ending in a role verb
+(``（X牵头，Y按职责分工负责）``, ``（X负责落实）``), or running text (``由X牵头，Y配合``).  This module
+knows those forms and nothing about outlines: it finds clause spans in a string and parses one
+clause into role-tagged agency groups.  Everything works on a whitespace-free projection of the
+input, so spaces or line breaks left inside a clause by PDF extraction never change the result.
+
+Keywords are matched on a copy folded from traditional to simplified characters (one character
+for one, so offsets stay valid); agency strings are always cut from the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# One-to-one traditional → simplified folding for the characters our keywords and agency heads use
+# (generated once from OpenCC tables; kept literal so matching needs no converter at run time).
+_FOLD = str.maketrans(
+    "備內務勞區協參員單國團場宮實導屬廠廳強慶擔時會條業構機牽產發監稱節簡級組統縣總織聯職臺與舉處號衛衞設負財責費軍辦進鄉銀鎮門間關隊項頭館體點",
+    "备内务劳区协参员单国团场宫实导属厂厅强庆担时会条业构机牵产发监称节简级组统县总织联职台与举处号卫卫设负财责费军办进乡银镇门间关队项头馆体点",
+)
+
+OPEN = "（(〔[【［"
+CLOSE = "）)〕]】］"
+_SEPARATORS = "、，,；;"
+_WS_RE = re.compile(r"\s+")
+
+# Labels that introduce an agency list inside a bracket: 责任单位 / 牵头部门 / 配合单位 / 参与处室 …
+_AGENCY_LABEL = (
+    r"(?:主要|具体|其他)?(?:责任|牵头|配合|协同|协作|参与|协办|主办|承办|协助|落实|实施|主责)"
+    r"(?:单位|部门|处室|主体|科室|机构|区县|司局)"
+)
+_LABEL_RE = re.compile(rf"({_AGENCY_LABEL})[：:]")
+# Any short label (完成时限：…, 时间节点：…) ends the agency content before it.
+_ANY_LABEL_RE = re.compile(r"(?:^|(?<=[；;，,。]))([\u4e00-\u9fff]{2,6})[：:]")
+
+# Role verbs at the end of a list, longest first so 按职责分工负责 wins over 负责.
+_VERB_RE = re.compile(
+    r"按职责分工负责|按职责分工落实|按照职责分工负责|按职能分工负责|按职责负责|分工负责|共同负责|牵头负责|牵头落实|牵头组织|"
+    r"负责落实|负责指导|负责实施|负责推进|具体负责|负责|牵头|协同配合|配合|参与|协助|协同|协办"
+)
+_LEAD_VERBS = ("牵头",)
+_SUPPORT_VERBS = ("配合", "参与", "协助", "协同", "协办")
+
+# Last characters of an agency name (委, 局, 政府 …) and the stronger heads after which
+# 和/及 separates two agencies (工业和信息化部 must not split, 市场监管总局和各省级人民政府 must).
+_AGENCY_END = set(
+    "委局部厅办室处署会院府心行司队所社团联厂馆站台校区县市省门位业组庭科股军关盟协宫构镇道州旗乡村级"
+)
+_STRONG_HEADS = (
+    "政府",
+    "部门",
+    "单位",
+    "委员会",
+    "管委会",
+    "公司",
+    "集团",
+    "银行",
+    "中心",
+    "办公室",
+    *"局厅委部办院署府会行司队",
+)
+_NOTE_START = ("以下", "注", "含", "不含", "下同", "其中")
+_GENERIC_AFTER_DENG = {"", "部门", "单位", "部门单位", "部门和单位", "单位和部门", "机构", "部门等", "单位等"}
+_COLLECTIVE_RE = re.compile(r"各|有关|相关|成员单位|所属|市属|省属|区属|县属|(?:部门|单位)$")
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseSpan:
+    """Where a clause sits in a string: ``start``/``end`` include the brackets, ``inner_*`` do not."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    form: str  # labelled | verb | running | table
+
+
+@dataclass(slots=True)
+class ParsedClause:
+    """A clause split into role groups; each group is (role, part index, agency surfaces)."""
+
+    clause: str  # as printed, whitespace removed, without outer brackets
+    groups: list[tuple[str, int, list[str]]] = field(default_factory=list)
+
+    def agencies(self) -> list[str]:
+        return [a for _, _, names in self.groups for a in names]
+
+
+def fold(s: str) -> str:
+    """Traditional → simplified for keyword matching; same length as the input."""
+    return s.translate(_FOLD)
+
+
+def strip_ws(s: str) -> str:
+    return _WS_RE.sub("", s)
+
+
+def _match_close(s: str, i: int) -> int:
+    """Index of the bracket closing the one opened at ``i`` (any bracket kind nests), or -1."""
+    depth = 0
+    for j in range(i, len(s)):
+        c = s[j]
+        if c in OPEN:
+            depth += 1
+        elif c in CLOSE:
+            depth -= 1
+            if depth == 0:
+                return j
+        elif c == "\n" and j - i > 400:
+            return -1
+        if j - i > 600:
+            return -1
+    return -1
+
+
+def split_top(s: str, seps: str) -> list[str]:
+    """Split on separator characters that are not inside any bracket."""
+    out: list[str] = []
+    depth = 0
+    cur: list[str] = []
+    for c in s:
+        if c in OPEN:
+            depth += 1
+        elif c in CLOSE:
+            depth = max(0, depth - 1)
+        if depth == 0 and c in seps:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(c)
+    out.append("".join(cur))
+    return out
+
+
+def _base(name: str) -> str:
+    """The name without trailing brackets: 各乡镇（街道） → 各乡镇."""
+    while name and name[-1] in CLOSE:
+        depth = 0
+        for j in range(len(name) - 1, -1, -1):
+            if name[j] in CLOSE:
+                depth += 1
+            elif name[j] in OPEN:
+                depth -= 1
+                if depth == 0:
+                    name = name[:j]
+                    break
+        else:
+            return name
+    return name
+
+
+def looks_like_agency(name: str) -> bool:
+    """A plausible agency surface: short, ends in an organisational head noun."""
+    b = fold(_base(name))
+    if not b or len(b) > 40 or len(b) < 2:
+        return False
+    if any(c in b for c in "。：:！？"):
+        return False
+    return b[-1] in _AGENCY_END
+
+
+def _strong_left(left: str) -> bool:
+    b = fold(_base(left))
+    return len(b) >= 2 and b.endswith(_STRONG_HEADS)
+
+
+def _split_conj(piece: str) -> list[str]:
+    """Split 'A和B' / 'A及B' / 'A以及B' / 'A与B' when both sides are whole agencies."""
+    f = fold(piece)
+    for m in re.finditer(r"以及|及|和|与", f):
+        left, right = piece[: m.start()], piece[m.end() :]
+        head = re.split(r"以及|及|和|与", fold(right))[0]
+        if (
+            _strong_left(left)
+            and len(_base(head)) >= 3
+            and looks_like_agency(head)
+            and _depth_at(piece, m.start()) == 0
+        ):
+            return [left, *_split_conj(right)]
+    return [piece]
+
+
+def _depth_at(s: str, pos: int) -> int:
+    depth = 0
+    for c in s[:pos]:
+        if c in OPEN:
+            depth += 1
+        elif c in CLOSE:
+            depth = max(0, depth - 1)
+    return depth
+
+
+def _split_deng(piece: str) -> list[str]:
+    """'A等' → A; 'A等部门' → A; 'A等国务院相关部门' → A, 国务院相关部门."""
+    f = fold(piece)
+    for m in re.finditer("等", f):
+        left, right = piece[: m.start()], piece[m.end() :]
+        if _depth_at(piece, m.start()) != 0 or not looks_like_agency(left):
+            continue
+        if fold(right) in _GENERIC_AFTER_DENG:
+            return [left]
+        if looks_like_agency(right):
+            return [left, *_split_deng(right)]
+    return [piece]
+
+
+def _drop_note(piece: str) -> str:
+    """Drop a trailing bracketed note such as （以下统称区县政府） or 〔以下均需…不再列出〕."""
+    p = piece
+    while p and p[-1] in CLOSE:
+        b = _base(p)
+        note = fold(p[len(b) + 1 : -1])
+        if note.startswith(_NOTE_START) and b:
+            p = b
+        else:
+            break
+    return p
+
+
+def split_agencies(s: str) -> list[str]:
+    """Split a printed agency list into single agencies, as printed (whitespace removed).
+
+    Splits on 、，,；; outside brackets, on 和/及 between two whole agencies and on 等 before a
+    collective (``国家发展改革委等国务院相关部门`` → two agencies); strips trailing 等/等部门 and
+    bracketed notes (``（以下统称区县政府）``).
+    """
+    s = strip_ws(s)
+    out: list[str] = []
+    for raw in split_top(s, _SEPARATORS):
+        piece = _drop_note(raw.strip("。．.：:"))
+        if not piece or fold(piece).startswith(_NOTE_START):
+            continue
+        if fold(piece).startswith("由") and len(piece) > 2:
+            piece = piece[1:]
+        for part in _split_deng(piece):
+            for name in _split_conj(part):
+                name = _drop_note(name.strip("。．.：:"))
+                if fold(name).endswith("等") and len(name) > 1:
+                    name = name[:-1]
+                if name:
+                    out.append(name)
+    return out
+
+
+def is_collective(name: str) -> bool:
+    """Generic or collective agents (各区县政府, 有关部门, 项目承担单位)."""
+    return bool(_COLLECTIVE_RE.search(fold(name)))
+
+
+def _parts(content: str) -> list[str]:
+    """Split a list on a top-level '；' into parts (jurisdiction halves); drop note parts."""
+    parts = [
+        p for p in split_top(content, "；;") if p and not fold(p).lstrip("，,、").startswith(_NOTE_START)
+    ]
+    return parts or [""]
+
+
+def _labelled(inner: str) -> ParsedClause | None:
+    f = fold(inner)
+    m = _LABEL_RE.match(f)
+    if not m:
+        return None
+    marks = list(_LABEL_RE.finditer(f))
+    # Other labels (完成时限：…) end the preceding agency content.
+    stops = sorted({x.start(1) for x in _ANY_LABEL_RE.finditer(f)} | {x.start() for x in marks})
+    groups: list[tuple[str, int, list[str]]] = []
+    labels: list[tuple[str, str]] = []
+    for mk in marks:
+        end = next((p for p in stops if p > mk.start()), len(inner))
+        content = inner[mk.end() : end].rstrip("；;，,。")
+        labels.append((mk.group(1), content))
+    has_lead = any("牵头" in lab or "主办" in lab or "主责" in lab for lab, _ in labels)
+    for lab, content in labels:
+        if "牵头" in lab or "主办" in lab or "主责" in lab:
+            role = "lead"
+        elif any(v in lab for v in ("配合", "协同", "协作", "参与", "协办", "协助")):
+            role = "support"
+        else:
+            role = "support" if has_lead else "responsible"
+        for k, part in enumerate(_parts(content)):
+            names = split_agencies(part)
+            if names:
+                groups.append((role, k, names))
+    if not groups:
+        return None
+    return ParsedClause(inner, groups)
+
+
+def _verb_form(inner: str, strict: bool = True) -> ParsedClause | None:
+    """Parse 'X牵头，Y按职责分工负责' / 'X负责落实' / 'X、Y按职责分工负责' (no label)."""
+    s = inner.rstrip("。．.")
+    f = fold(s)
+    chunks: list[tuple[str, str]] = []
+    pos = 0
+    for m in _VERB_RE.finditer(f):
+        text = s[pos : m.start()].strip("，,、；;")
+        if not text:
+            if chunks and m.start() == pos:  # 牵头负责 split oddly; merge into previous verb
+                chunks[-1] = (chunks[-1][0], chunks[-1][1] + m.group(0))
+                pos = m.end()
+                continue
+            return None
+        chunks.append((text, m.group(0)))
+        pos = m.end()
+    if not chunks or s[pos:].strip("，,、；;。"):
+        return None
+    verbs = [v for _, v in chunks]
+    has_lead = any(v.startswith(_LEAD_VERBS) for v in verbs)
+    has_support = any(v.startswith(_SUPPORT_VERBS) for v in verbs)
+    groups: list[tuple[str, int, list[str]]] = []
+    for text, verb in chunks:
+        if verb.startswith(_LEAD_VERBS):
+            role = "lead"
+        elif verb.startswith(_SUPPORT_VERBS) or has_lead:
+            role = "support"
+        elif has_support:
+            role = "lead"
+        else:
+            role = "responsible"
+        for k, part in enumerate(_parts(text)):
+            names = split_agencies(part)
+            if strict and (not names or not all(looks_like_agency(n) for n in names)):
+                return None
+            if names:
+                groups.append((role, k, names))
+    if not groups:
+        return None
+    return ParsedClause(s, groups)
+
+
+def parse_clause(inner: str) -> ParsedClause | None:
+    """Parse the inside of a clause (no outer brackets); None when it is not a clause."""
+    inner = strip_ws(inner)
+    if not inner:
+        return None
+    return _labelled(inner) or _verb_form(inner)
+
+
+def parse_cell(cell: str, header: str = "") -> ParsedClause | None:
+    """Parse a 责任单位 table cell: verb form, labelled form or a bare agency list."""
+    cell = strip_ws(cell).rstrip("。．.")
+    parsed = parse_clause(cell)
+    if parsed:
+        return parsed
+    names = split_agencies(cell)
+    if names and all(looks_like_agency(n) for n in names):
+        h = fold(header)
+        role = "lead" if "牵头" in h else "support" if any(v in h for v in _SUPPORT_VERBS) else "responsible"
+        return ParsedClause(cell, [(role, 0, names)])
+    return None
+
+
+def _projection(s: str) -> tuple[str, list[int]]:
+    """The string without whitespace and, per kept character, its index in ``s``."""
+    keep = [i for i, c in enumerate(s) if not c.isspace()]
+    return "".join(s[i] for i in keep), keep
+
+
+def find_clauses(s: str, running: bool = True) -> list[tuple[ClauseSpan, ParsedClause]]:
+    """All responsibility clauses in ``s`` in order, with spans in ``s`` coordinates.
+
+    Bracketed clauses are found anywhere; running-text clauses (由X牵头，Y配合) only when
+    ``running`` is set, because in regulations "由…负责" states a standing duty, not a task.
+    """
+    p, idx = _projection(s)
+    f = fold(p)
+    found: list[tuple[int, int, int, int, str, ParsedClause]] = []
+    i = 0
+    while i < len(p):
+        c = p[i]
+        if c in OPEN:
+            j = _match_close(p, i)
+            if j > i:
+                parsed = parse_clause(p[i + 1 : j])
+                if parsed:
+                    form = "labelled" if _LABEL_RE.match(f[i + 1 : j]) else "verb"
+                    found.append((i, j + 1, i + 1, j, form, parsed))
+                    i = j + 1
+                    continue
+        i += 1
+    if running:
+        for m in re.finditer(r"由([^。；：（）]{2,60}?)牵头", f):
+            if any(a <= m.start() < b for a, b, *_ in found):
+                continue
+            sentence_end = len(p)
+            for k in range(m.end(), len(p)):
+                if p[k] in "。；":
+                    sentence_end = k
+                    break
+            best: ParsedClause | None = None
+            best_end = m.end()
+            for v in _VERB_RE.finditer(f, m.end(), sentence_end):
+                if v.end() < sentence_end and p[v.end()] not in "，,。；;":
+                    continue  # 由X牵头会同Y… is a sentence about procedure, not a clause
+                cand = _verb_form(p[m.start(1) : v.end()])
+                roles = {r for r, _, _ in cand.groups} if cand else set()
+                if cand and "lead" in roles and len(roles) > 1:
+                    best, best_end = cand, v.end()
+            if best:
+                found.append((m.start(), best_end, m.start(1), best_end, "running", best))
+    found.sort(key=lambda x: x[0])
+    out: list[tuple[ClauseSpan, ParsedClause]] = []
+    for a, b, ia, ib, form, parsed in found:
+        span = ClauseSpan(
+            idx[a],
+            idx[b - 1] + 1,
+            idx[ia] if ia < len(idx) else idx[-1],
+            idx[ib - 1] + 1 if ib > ia else idx[ia],
+            form,
+        )
+        out.append((span, parsed))
+    return out

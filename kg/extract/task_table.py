@@ -1,0 +1,127 @@
+"""Task tables: 附件 tables with 序号 | 重点任务 | 责任单位 columns, one task per row.
+
+Such tables reach us as cleaned source lines whose cells are separated by single spaces (tabs and
+space runs collapse to one space), and rows may wrap over several lines in PDF copies.  We find a
+header line naming a 序号 column, a task column and a responsibility column, then read numbered
+rows until the table ends.  Each row becomes a Task of kind ``table-row`` whose text is the task
+cell followed by the responsibility cell in the bracketed form used in running text
+(``…（市卫生健康委牵头，…参与）``), so the clause extractor reads table rows and paragraphs the
+same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.clauses import fold, parse_cell, parse_clause, strip_ws
+from kg.read.normalize import CleanLine
+
+_HEADER_TASK = re.compile(r"任务|事项|措施|内容|工作|举措|项目")
+_HEADER_RESP = re.compile(
+    r"责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|责任主体|承办单位|参与单位|协同单位|责任处室|牵头处室"
+)
+_ROW_RE = re.compile(r"^(\d{1,3})(?:[．.、]\s*|\s+|(?=[\u4e00-\u9fff“（]))(.*)$")
+_END_OF_ROW = ("。", "负责", "参与", "配合", "牵头", "落实", "政府", "委", "局", "厅", "部", "办")
+
+
+@dataclass(slots=True)
+class TableRow:
+    """One numbered row: its label, source line, task cell and rendered clause."""
+
+    label: str
+    line: int
+    lines: list[int]
+    task_text: str
+    clause: str  # clause as it would be printed in brackets, without the brackets
+
+
+def _is_header(text: str) -> bool:
+    f = fold(strip_ws(text))
+    return f.startswith("序号") and bool(_HEADER_TASK.search(f)) and bool(_HEADER_RESP.search(f))
+
+
+def _header_columns(text: str) -> list[str]:
+    return [c for c in text.split(" ") if c]
+
+
+def _render(cells: list[str], header: list[str]) -> tuple[str, str] | None:
+    """Split a row's cells into (task text, clause) using the header's column names."""
+    cells = [c for c in cells if c]
+    if not cells:
+        return None
+    resp_cols = [i for i, h in enumerate(header) if _HEADER_RESP.search(fold(h))]
+    if len(cells) == len(header) and resp_cols:
+        first_resp = resp_cols[0]
+        task = "".join(cells[1:first_resp]) if first_resp > 1 else ""
+        parts: list[str] = []
+        for i in resp_cols:
+            cell = strip_ws(cells[i]).rstrip("。")
+            if cell and cell not in ("—", "-", "/"):
+                parts.append((cell, header[i]))  # type: ignore[arg-type]
+        if not parts:
+            return task, ""
+        if len(parts) == 1 and parse_clause(parts[0][0]):
+            return task, parts[0][0]
+        return task, "；".join(f"{h}：{c}" for c, h in parts)
+    # Wrapped or irregular row: the responsibility is the last sentence that parses as a clause.
+    text = strip_ws("".join(cells[1:]) if len(cells) > 1 else cells[0])
+    body = text.rstrip("。")
+    for cut in [*[m.end() for m in re.finditer("。", body)][::-1], 0]:
+        tail = body[cut:]
+        if tail and parse_cell(tail, header[-1] if header else ""):
+            if parse_clause(tail):
+                return body[:cut], tail
+            return body[:cut], f"{header[resp_cols[-1]] if resp_cols else '责任单位'}：{tail}"
+    return text, ""
+
+
+def extract_table_rows(lines: list[CleanLine]) -> list[TableRow]:
+    """Every numbered row of every task table in ``lines``."""
+    rows: list[TableRow] = []
+    header: list[str] | None = None
+    cur: dict | None = None
+
+    def flush() -> None:
+        nonlocal cur
+        if cur is None or header is None:
+            cur = None
+            return
+        rendered = _render(cur["cells"], header)
+        if rendered and rendered[1]:
+            rows.append(TableRow(cur["label"], cur["line"], cur["lines"], rendered[0], rendered[1]))
+        cur = None
+
+    for cl in lines:
+        text = cl.text.strip()
+        if _is_header(text):
+            flush()
+            header = _header_columns(text)
+            continue
+        if header is None:
+            continue
+        m = _ROW_RE.match(text)
+        expected = str(int(rows[-1].label) + 1) if rows and cur is None else None
+        if m and (cur is None or int(m.group(1)) == int(cur["label"]) + 1 or m.group(1) == expected):
+            flush()
+            cells = [m.group(1), *[c for c in m.group(2).split(" ") if c]]
+            cur = {"label": m.group(1), "line": cl.line, "lines": [cl.line], "cells": cells}
+            continue
+        if cur is not None and not strip_ws("".join(cur["cells"])).endswith(_END_OF_ROW):
+            # A wrapped continuation of the current row.
+            extra = [c for c in text.split(" ") if c]
+            if extra:
+                cur["cells"][-1] = cur["cells"][-1] + extra[0]
+                cur["cells"].extend(extra[1:])
+                cur["lines"].append(cl.line)
+            continue
+        flush()
+        if not m:
+            header = None
+    flush()
+    return rows
+
+
+def render_row_text(row: TableRow) -> str:
+    """The Task text of a row: the task cell and its clause in brackets."""
+    return f"{row.task_text}（{row.clause}）" if row.clause else row.task_text
