@@ -16,52 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.documents.segment import segment_file  # noqa: E402
 from kg.eval.common import load_jsonl  # noqa: E402
-from kg.eval.measures import score_citations, score_indicators, score_targets  # noqa: E402
-from kg.extract.citations import extract_citations  # noqa: E402
-from kg.extract.indicators import extract_indicators  # noqa: E402
-from kg.extract.targets import extract_targets, plan_end_year  # noqa: E402
-from kg.model import Document  # noqa: E402
-from kg.read.decode import read_source  # noqa: E402
-from kg.read.normalize import normalise, running_headers  # noqa: E402
-
-
-def document_rows(raw_dir: Path) -> tuple[list[dict], list[dict], list[dict]]:
-    """(indicator rows, target rows, citation rows) for every document of every file."""
-    ind_rows: list[dict] = []
-    tgt_rows: list[dict] = []
-    cit_rows: list[dict] = []
-    for path in sorted(raw_dir.glob("*.txt")):
-        source = read_source(path)
-        headers = running_headers(source.raw_lines)
-        docs, _ = segment_file(source)
-        for doc in docs:
-            span = list(source.raw_lines[doc.start_line - 1 : doc.end_line])
-            text, lines = normalise(span, doc.start_line, headers)
-            ind_rows += indicator_rows(doc, extract_indicators(lines))
-            end = plan_end_year(doc.attachment_title or doc.title, text)
-            tgt_rows += [
-                {"source_file": doc.source, "doc_number": doc.doc_number, "subject": t.subject, "year": t.year,
-                 "value": t.value, "unit": t.unit, "comparator": t.comparator, "quote": t.quote, "line": t.line}
-                for t in extract_targets(text, end)
-            ]
-            cit_rows += [
-                {"source_file": doc.source, "citing_doc_number": doc.doc_number, "cited_title": c.cited_title,
-                 "cited_doc_number": c.cited_doc_number, "relation": c.relation, "line": c.line}
-                for c in extract_citations(text, doc.title, doc.doc_number, doc.attachment_titles)
-            ]
-    return ind_rows, tgt_rows, cit_rows
-
-
-def indicator_rows(doc: Document, indicators: list) -> list[dict]:
-    return [
-        {"source_file": doc.source, "doc_number": doc.doc_number, "table": i.table, "category": i.category,
-         "name": i.name, "unit": i.unit, "baseline_year": i.baseline_year, "baseline_value": i.baseline_value,
-         "target_year": i.target_year, "target_value": i.target_value, "target_comparator": i.target_comparator,
-         "nature": i.nature, "responsible": "|".join(i.responsible), "line": i.line}
-        for i in indicators
-    ]
+from kg.eval.measures import measure_rows, score_citations, score_indicators, score_targets  # noqa: E402
 
 
 def main() -> int:
@@ -70,7 +26,7 @@ def main() -> int:
     ap.add_argument("--gold", type=Path, default=Path("/work/shared/gold/seeds"))
     ap.add_argument("--show", choices=["missed", "spurious", "errors"], action="append", default=[])
     args = ap.parse_args()
-    ind, tgt, cit = document_rows(args.raw)
+    ind, tgt, cit = measure_rows(sorted(args.raw.glob("*.txt")))
     exhaustive = json.loads((args.gold / "targets_exhaustive.json").read_text(encoding="utf-8"))
     results = {
         "indicators": score_indicators(ind, load_jsonl(args.gold / "indicators.jsonl")),

@@ -11,8 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
+from kg.documents.segment import segment_file
 from kg.eval.common import nows, prf
+from kg.extract.citations import extract_citations
+from kg.extract.indicators import extract_indicators
+from kg.extract.targets import extract_targets, plan_end_year
+from kg.model import Document
+from kg.read.decode import read_source
+from kg.read.normalize import normalise, running_headers
 
 _LINE_TOLERANCE = 3
 
@@ -191,3 +199,44 @@ def score_citations(pred_rows: list[dict], gold_rows: list[dict]) -> dict:
         "spurious": [p for p in pred if id(p) not in matched_pred],
         "errors": errors,
     }
+
+
+def measure_rows(paths: list[Path]) -> tuple[list[dict], list[dict], list[dict]]:
+    """(indicator, target, citation) rows in the named queries' shape, straight from the extractors.
+
+    Runs segmentation and the extractors per document without building a store, so gold-bar
+    tests and the dev benchmark stay fast.
+    """
+    ind_rows: list[dict] = []
+    tgt_rows: list[dict] = []
+    cit_rows: list[dict] = []
+    for path in paths:
+        source = read_source(path)
+        headers = running_headers(source.raw_lines)
+        docs, _ = segment_file(source)
+        for doc in docs:
+            span = list(source.raw_lines[doc.start_line - 1 : doc.end_line])
+            text, lines = normalise(span, doc.start_line, headers)
+            ind_rows += _indicator_rows(doc, extract_indicators(lines))
+            end = plan_end_year(doc.attachment_title or doc.title, text)
+            tgt_rows += [
+                {"source_file": doc.source, "doc_number": doc.doc_number, "subject": t.subject, "year": t.year,
+                 "value": t.value, "unit": t.unit, "comparator": t.comparator, "quote": t.quote, "line": t.line}
+                for t in extract_targets(text, end)
+            ]
+            cit_rows += [
+                {"source_file": doc.source, "citing_doc_number": doc.doc_number, "cited_title": c.cited_title,
+                 "cited_doc_number": c.cited_doc_number, "relation": c.relation, "line": c.line}
+                for c in extract_citations(text, doc.title, doc.doc_number, doc.attachment_titles)
+            ]
+    return ind_rows, tgt_rows, cit_rows
+
+
+def _indicator_rows(doc: Document, indicators: list) -> list[dict]:
+    return [
+        {"source_file": doc.source, "doc_number": doc.doc_number, "table": i.table, "category": i.category,
+         "name": i.name, "unit": i.unit, "baseline_year": i.baseline_year, "baseline_value": i.baseline_value,
+         "target_year": i.target_year, "target_value": i.target_value, "target_comparator": i.target_comparator,
+         "nature": i.nature, "responsible": "|".join(i.responsible), "line": i.line}
+        for i in indicators
+    ]

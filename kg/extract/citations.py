@@ -160,7 +160,8 @@ def _find_mentions(s: str, own_title: str, own_doc_number: str | None) -> list[_
             continue
         key = normalise_doc_number(number)
         line_start = s.rfind("\n", 0, m.start()) + 1
-        if s[line_start : m.end()].strip() == raw.strip():
+        line_end = s.find("\n", m.end())
+        if re.sub(r"\s+", "", s[line_start : line_end if line_end >= 0 else len(s)]) == re.sub(r"\s+", "", raw):
             continue  # a 文号 on its own line is a header, not a reference
         if key in seen_numbers:
             continue

@@ -107,6 +107,9 @@ def _years_in(s: str) -> list[tuple[int, _Year]]:
                 # a full date: 2022年5月 … only forward when it is 到/前
                 pass
             prefix = s[max(0, m.start() - 3) : m.start()] + m.group(0)
+            if re.search(r"截至|截止", prefix):
+                out.append((m.start(), _Year(y, False)))  # 截至2021年底: a stock-take, not a goal
+                continue
             fwd = bool(re.search(r"到|力争|至", prefix)) or bool(m.group("end") and "前" in m.group("end"))
             fwd = fwd or (bool(m.group("end")) and not re.search(r"截至|截止", prefix))
             out.append((m.start(), _Year(y, fwd)))

@@ -1,0 +1,1 @@
+"""Linking: connect extracted facts to corpus documents and register entries."""
