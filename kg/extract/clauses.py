@@ -14,6 +14,7 @@ for one, so offsets stay valid); agency strings are always cut from the original
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 # One-to-one traditional → simplified folding for the characters our keywords and agency heads use
@@ -28,13 +29,18 @@ CLOSE = "）)〕]】］"
 _SEPARATORS = "、，,；;"
 _WS_RE = re.compile(r"\s+")
 
-# Labels that introduce an agency list inside a bracket: 责任单位 / 牵头部门 / 配合单位 / 参与处室 …
+# Labels that introduce an agency list: 责任单位 / 牵头部门 / 配合单位 / 参与处室 … (not 主办单位 /
+# 主管单位, which name a gazette's publisher in its colophon).
 _AGENCY_LABEL = (
-    r"(?:主要|具体|其他)?(?:责任|牵头|配合|协同|协作|参与|协办|主办|承办|协助|落实|实施|主责)"
+    r"(?:主要|具体|其他)?(?:责任|牵头|配合|协同|协作|参与|协办|协助|落实|实施|主责)"
     r"(?:单位|部门|处室|主体|科室|机构|区县|司局)"
 )
 _LABEL_RE = re.compile(rf"({_AGENCY_LABEL})[：:]")
 # Any short label (完成时限：…, 时间节点：…) ends the agency content before it.
+# A time limit printed after the agencies (…按职责分工负责，2023年底前完成) is not an agency.
+_DEADLINE_TAIL_RE = re.compile(
+    r"^[，,；;]?(?:\d{4}年|\d{1,2}月|持续推进|长期坚持|长期|持续|每年|定期|年底|.{0,12}前完成)"
+)
 _ANY_LABEL_RE = re.compile(r"(?:^|(?<=[；;，,。]))([\u4e00-\u9fff]{2,6})[：:]")
 
 # Role verbs at the end of a list, longest first so 按职责分工负责 wins over 负责.
@@ -76,7 +82,7 @@ class ClauseSpan:
     end: int
     inner_start: int
     inner_end: int
-    form: str  # labelled | verb | running | table
+    form: str  # labelled | verb | bare | running
 
 
 @dataclass(slots=True)
@@ -273,9 +279,9 @@ def _labelled(inner: str) -> ParsedClause | None:
         end = next((p for p in stops if p > mk.start()), len(inner))
         content = inner[mk.end() : end].rstrip("；;，,。")
         labels.append((mk.group(1), content))
-    has_lead = any("牵头" in lab or "主办" in lab or "主责" in lab for lab, _ in labels)
+    has_lead = any("牵头" in lab or "主责" in lab for lab, _ in labels)
     for lab, content in labels:
-        if "牵头" in lab or "主办" in lab or "主责" in lab:
+        if "牵头" in lab or "主责" in lab:
             role = "lead"
         elif any(v in lab for v in ("配合", "协同", "协作", "参与", "协办", "协助")):
             role = "support"
@@ -306,7 +312,8 @@ def _verb_form(inner: str, strict: bool = True) -> ParsedClause | None:
             return None
         chunks.append((text, m.group(0)))
         pos = m.end()
-    if not chunks or s[pos:].strip("，,、；;。"):
+    tail = s[pos:].strip("，,、；;。")
+    if not chunks or (tail and not _DEADLINE_TAIL_RE.match(tail)):
         return None
     verbs = [v for _, v in chunks]
     has_lead = any(v.startswith(_LEAD_VERBS) for v in verbs)
@@ -382,6 +389,20 @@ def find_clauses(s: str, running: bool = True) -> list[tuple[ClauseSpan, ParsedC
                     i = j + 1
                     continue
         i += 1
+    # A labelled list printed without brackets at the start of a line or sentence
+    # (责任单位：市发展改革委、市财政局) runs to the end of that line or sentence.
+    for m in re.finditer(rf"(?:^|(?<=[。；\n]))[ \t\u3000]*(?={_AGENCY_LABEL}[：:])", fold(s)):
+        a = m.end()
+        b = a
+        while b < len(s) and s[b] not in "\n。":
+            b += 1
+        pa = bisect_left(idx, a)
+        pb = bisect_left(idx, b)
+        if pa >= pb or any(x <= pa < y for x, y, *_ in found):
+            continue
+        parsed = _labelled(p[pa:pb].rstrip("；;，,"))
+        if parsed:
+            found.append((pa, pb, pa, pb, "bare", parsed))
     if running:
         for m in re.finditer(r"由([^。；：（）]{2,60}?)牵头", f):
             if any(a <= m.start() < b for a, b, *_ in found):

@@ -76,6 +76,19 @@ def _render(cells: list[str], header: list[str]) -> tuple[str, str] | None:
     return text, ""
 
 
+def _starts_row(n: int, cur: dict | None) -> bool:
+    """A numbered line opens a row: the next number, or a later one once the current row is complete.
+
+    A wrapped cell may start with a number (``10万人次…``), so an unfinished row only yields to
+    the very next number.
+    """
+    if cur is None:
+        return True
+    k = int(cur["label"])
+    complete = strip_ws("".join(cur["cells"])).endswith(_END_OF_ROW)
+    return n == k + 1 or (complete and k < n <= k + 10)
+
+
 def extract_table_rows(lines: list[CleanLine]) -> list[TableRow]:
     """Every numbered row of every task table in ``lines``."""
     rows: list[TableRow] = []
@@ -101,8 +114,7 @@ def extract_table_rows(lines: list[CleanLine]) -> list[TableRow]:
         if header is None:
             continue
         m = _ROW_RE.match(text)
-        expected = str(int(rows[-1].label) + 1) if rows and cur is None else None
-        if m and (cur is None or int(m.group(1)) == int(cur["label"]) + 1 or m.group(1) == expected):
+        if m and _starts_row(int(m.group(1)), cur):
             flush()
             cells = [m.group(1), *[c for c in m.group(2).split(" ") if c]]
             cur = {"label": m.group(1), "line": cl.line, "lines": [cl.line], "cells": cells}
