@@ -33,7 +33,7 @@ def _agency_attrs(agency: AgencyRecord) -> dict[str, str]:
         "jurisdiction": agency.jurisdiction,
         "kind": agency.kind,
         "level": agency.level,
-        "printed": "、".join(agency.printed),
+        "aliases": "、".join(agency.aliases),
     }
 
 
@@ -49,7 +49,7 @@ def _document_attrs(doc: DocumentRecord) -> dict[str, str | bool]:
 def agency_network(source: Source) -> nx.Graph:
     """Agencies joined when they share tasks.
 
-    Node attributes: label, agency_class, jurisdiction, kind, level, printed, tasks, documents, and
+    Node attributes: label, agency_class, jurisdiction, kind, level, aliases, tasks, documents, and
     per-role task counts lead / support / responsible.  Edge attributes: weight (shared tasks),
     documents (documents those tasks are in), and the lead→support direction the clauses print:
     lead_source → lead_target in lead_count tasks, the other way round in reverse_count tasks
@@ -125,11 +125,11 @@ def resolve_document(rec: GraphRecords, key: str) -> str:
 
 
 def resolve_agency(rec: GraphRecords, key: str) -> str:
-    """An agency IRI from an IRI, its name, a name as printed, or an unambiguous part of its name."""
+    """An agency IRI from an IRI, its name, another name (as printed, skos:altLabel), or an unambiguous part of its name."""
     return _resolve(
         key,
         "agency",
-        {iri: (a.name, *a.printed) for iri, a in rec.agencies.items()},
+        {iri: (a.name, *a.aliases) for iri, a in rec.agencies.items()},
         lambda iri: rec.agencies[iri].name,
     )
 

@@ -47,7 +47,7 @@ class AgencyRecord:
     jurisdiction: str  # label of the jurisdiction, "" when unknown
     kind: str  # pkg:agencyKind, "" when unknown
     level: str  # pkg:agencyLevel, "" when unknown
-    printed: tuple[str, ...] = ()  # names as printed in clauses (pkg:agencyLabel), sorted
+    aliases: tuple[str, ...] = ()  # other names: as printed in clauses (pkg:agencyLabel) and skos:altLabel
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,16 +146,18 @@ def read_agencies(store: ox.Store) -> dict[str, AgencyRecord]:
         )
     kinds = _single_values(store, "pkg:agencyKind")
     levels = _single_values(store, "pkg:agencyLevel")
-    printed: dict[str, set[str]] = {}
-    for row in _rows(store, "SELECT DISTINCT ?a ?l WHERE { ?r pkg:agency ?a ; pkg:agencyLabel ?l }"):
-        printed.setdefault(_value(row["a"]), set()).add(_value(row["l"]))
+    aliases: dict[str, set[str]] = {}
+    query = """SELECT DISTINCT ?a ?l WHERE { { ?r pkg:agency ?a ; pkg:agencyLabel ?l } UNION { ?a skos:altLabel ?l } }"""
+    for row in _rows(store, query):
+        aliases.setdefault(_value(row["a"]), set()).add(_value(row["l"]))
 
     records: dict[str, AgencyRecord] = {}
     for iri in sorted(names):
         own = classes.get(iri, set())
         agency_class = next((c for c in AGENCY_CLASSES if c in own), "Organization")
-        seen = sorted(printed.get(iri, ()))
+        seen = sorted(aliases.get(iri, ()))
         name = _pick_label(names[iri]) or (seen[0] if seen else iri.rsplit("/", 1)[-1])
+        seen = [alias for alias in seen if alias != name]
         records[iri] = AgencyRecord(
             iri=iri,
             name=name,
@@ -163,7 +165,7 @@ def read_agencies(store: ox.Store) -> dict[str, AgencyRecord]:
             jurisdiction=_pick_label(juris.get(iri, [])),
             kind=kinds.get(iri, ""),
             level=levels.get(iri, ""),
-            printed=tuple(seen),
+            aliases=tuple(seen),
         )
     return records
 

@@ -47,8 +47,8 @@ def _agency_tooltip(d: dict, extra: list[str]) -> str:
     facts = [CLASS_ZH.get(d["agency_class"], d["agency_class"])]
     facts += [x for x in (d["jurisdiction"], d["level"], d["kind"]) if x]
     lines.append(" · ".join(facts))
-    if d["printed"]:
-        lines.append(f"印制名称：{d['printed']}")
+    if d["aliases"]:
+        lines.append(f"又称：{d['aliases']}")
     return "\n".join(lines + extra)
 
 
