@@ -216,10 +216,10 @@ def build_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def test_kg_render_defaults_to_store_render_folder(build_dir: Path) -> None:
+def test_kg_render_defaults_to_the_build_folder(build_dir: Path) -> None:
     result = CliRunner().invoke(main, ["render", "--store", str(build_dir)])
     assert result.exit_code == 0, result.output
-    assert (build_dir / "render" / "agencies.html").is_file()
+    assert (build_dir / "agencies.html").is_file()
     assert len(result.output.split()) == 5
 
 

@@ -21,7 +21,7 @@ import click
     "out_dir",
     default=None,
     type=click.Path(path_type=Path),
-    help="Output folder  [default: STORE/render]",
+    help="Output folder  [default: the build folder, where `kg build` puts them]",
 )
 @click.option("--document", help="Only the agency–task network of this document (文号, title or IRI).")
 @click.option("--agency", help="Only the agency–task network of this agency (name, printed name or IRI).")
@@ -36,7 +36,7 @@ def render(store_dir: Path, out_dir: Path | None, document: str | None, agency: 
     from kg.store import open_store
 
     store = open_store(store_dir)
-    out = out_dir or store_dir / "render"
+    out = out_dir or store_dir
     if document or agency:
         records = read_records(store)
         from kg.analytics.network import resolve_agency, resolve_document
