@@ -17,13 +17,13 @@ from typing import IO
 import networkx as nx
 import pyoxigraph as ox
 
+from kg.analytics.network import agency_task_network, citation_network
+from kg.analytics.records import read_records
 from kg.rdf.iris import PREFIXES
 from kg.rdf.turtle import to_turtle
 
 PKG = PREFIXES["pkg"]
 RDF_TYPE = PREFIXES["rdf"] + "type"
-SKOS_PREF = PREFIXES["skos"] + "prefLabel"
-DCT_TITLE = PREFIXES["dcterms"] + "title"
 
 RDF_FORMATS = ("ttl", "nt", "trig", "jsonld")
 GRAPH_FORMATS = ("graphml", "gexf")
@@ -115,125 +115,60 @@ def _jsonld(triples: list[ox.Triple]) -> bytes:
 # ------------------------------------------------------------------ graph formats
 
 
-def _rows(store: ox.Store, query: str) -> list[tuple[str, ...]]:
-    prefix = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()))
-    rows = []
-    for sol in store.query(prefix + query, use_default_graph_as_union=True):
-        rows.append(tuple("" if v is None else v.value for v in sol))
-    return sorted(set(rows))
-
-
-def _best_label(labels: dict[str, list[tuple[str, str]]], node: str, fallback: str) -> str:
-    """Prefer a plain or @zh label, then any; sorted so the choice is stable."""
-    options = sorted(labels.get(node, []), key=lambda lv: (lv[0] not in ("", "zh"), lv[0], lv[1]))
-    return options[0][1] if options else fallback
-
-
 def policy_network(store: ox.Store) -> nx.MultiDiGraph:
     """Agencies, documents and tasks as nodes; responsibility, part-of and citation edges.
 
-    Nodes carry ``kind`` (agency|document|task) and ``label``; edges carry ``edge_type``
-    (responsibility|part_of|citation), ``role`` or ``relation``, and ``label`` (GEXF reserves
-    the name ``type`` for directedness, so it is not used).  Nodes and edges are added in
-    sorted order so GraphML/GEXF output is byte-stable.
+    Built from the analytics networks (kg/analytics/network.py) so exports and renders agree:
+    the agency→task network gives responsibility edges (``role``), the citation network gives
+    document→document edges (``relation``, the strongest printed one; ``relations`` all of them),
+    and each task gets a part-of edge to its document.  Nodes carry ``node_type`` (agency|document|task)
+    and ``label``; edges carry ``edge_type`` and ``label`` (GEXF reserves ``type`` for directedness).
+    Nodes and edges are added in sorted order so GraphML/GEXF bytes are stable.
     """
-    graph = nx.MultiDiGraph()
-    agency_labels: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for a, lang, label in _rows(
-        store,
-        """SELECT ?a (LANG(?l) AS ?lang) ?l WHERE {
-             { ?a a/rdfs:subClassOf* org:Organization } UNION { ?a a pkg:Agency }
-             UNION { ?a a pkg:CollectiveAgent } UNION { ?a a pkg:UnregisteredAgency }
-             UNION { ?r pkg:agency ?a }
-             OPTIONAL { ?a skos:prefLabel ?l } }""",
-    ):
-        agency_labels[a] += [(lang, label)] if label else []
-    agency_class = dict(
-        _rows(
-            store,
-            """SELECT ?a ?c WHERE { ?a a ?c FILTER(?c IN (pkg:Agency, pkg:CollectiveAgent, pkg:UnregisteredAgency)) }""",
+    records = read_records(store)
+    tasks = agency_task_network(records)
+    citations = citation_network(records)
+    nodes: dict[str, dict[str, object]] = {}
+    for node, attrs in citations.nodes(data=True):
+        nodes[node] = {**attrs, "node_type": "document"}
+    for node, attrs in tasks.nodes(data=True):
+        nodes[node] = {"node_type": "task", **attrs}
+    edges: list[tuple[str, str, str, dict[str, object]]] = []
+    for agency, task, attrs in tasks.edges(data=True):
+        role = str(attrs.get("role", ""))
+        edges.append(
+            (
+                agency,
+                task,
+                f"responsibility:{role}",
+                {"edge_type": "responsibility", "role": role, "label": role},
+            )
         )
-    )
-    roles = {
-        (t, a, role.rsplit("#", 1)[-1].lower())
-        for t, a, role in _rows(
-            store, "SELECT ?t ?a ?role WHERE { ?r pkg:task ?t ; pkg:agency ?a ; pkg:role ?role }"
+    for node, attrs in tasks.nodes(data=True):
+        document = str(attrs.get("document") or "")
+        if attrs.get("node_type") == "task" and document in nodes:
+            edges.append((node, document, "part_of", {"edge_type": "part_of", "label": "part of"}))
+    for citing, cited, attrs in citations.edges(data=True):
+        relation = str(attrs.get("relation", ""))
+        edges.append(
+            (
+                citing,
+                cited,
+                f"citation:{relation}",
+                {
+                    "edge_type": "citation",
+                    "relation": relation,
+                    "relations": attrs.get("relations", relation),
+                    "count": attrs.get("count", 1),
+                    "label": relation,
+                },
+            )
         )
-    }
-    for shortcut, role in (
-        ("leadAgency", "lead"),
-        ("supportAgency", "support"),
-        ("responsibleAgency", "responsible"),
-    ):
-        roles |= {(t, a, role) for t, a in _rows(store, f"SELECT ?t ?a WHERE {{ ?t pkg:{shortcut} ?a }}")}
-    for _t, a, _role in roles:
-        agency_labels.setdefault(a, [])
-
-    docs = _rows(
-        store,
-        """SELECT ?d ?title ?num ?ph WHERE { ?d a ?c FILTER(?c IN (pkg:PolicyDocument, pkg:ExternalDocument))
-             OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d pkg:docNumber ?num }
-             BIND(EXISTS { { ?d a pkg:ExternalDocument } UNION { ?d pkg:placeholder true } } AS ?ph) }""",
-    )
-    tasks = _rows(
-        store,
-        """SELECT ?t ?d ?label ?text WHERE { ?t a pkg:Task OPTIONAL { ?t pkg:document ?d }
-             OPTIONAL { ?t pkg:label ?label } OPTIONAL { ?t pkg:text ?text } }""",
-    )
-    citations = _rows(
-        store,
-        "SELECT ?from ?to ?rel WHERE { ?c pkg:citingDocument ?from ; pkg:citedDocument ?to ; pkg:relation ?rel }",
-    )
-
-    for a in sorted(agency_labels):
-        graph.add_node(
-            a,
-            kind="agency",
-            label=_best_label(agency_labels, a, a.rsplit("/", 1)[-1]),
-            agency_class=agency_class.get(a, "Organization").rsplit("#", 1)[-1],
-        )
-    seen_docs: set[str] = set()
-    for d, title, num, placeholder in docs:
-        if d in seen_docs:  # several titles: keep the first in sorted order
-            continue
-        seen_docs.add(d)
-        graph.add_node(
-            d,
-            kind="document",
-            label=num or title or d.rsplit("/", 1)[-1],
-            title=title,
-            doc_number=num,
-            placeholder=placeholder == "true",
-        )
-    seen_tasks: set[str] = set()
-    for t, d, label, text in tasks:
-        if t in seen_tasks:
-            continue
-        seen_tasks.add(t)
-        short = text[:24] + ("…" if len(text) > 24 else "")
-        graph.add_node(t, kind="task", label=f"{label} {short}".strip(), text=text)
-        if d:
-            if d not in graph:
-                graph.add_node(
-                    d, kind="document", label=d.rsplit("/", 1)[-1], title="", doc_number="", placeholder=False
-                )
-            graph.add_edge(t, d, key="part_of", edge_type="part_of", label="part of")
-    for t, a, role in sorted(roles):
-        if t not in graph:
-            graph.add_node(t, kind="task", label=t.rsplit("/", 1)[-1], text="")
-        graph.add_edge(a, t, key=f"responsibility:{role}", edge_type="responsibility", role=role, label=role)
-    for src, dst, rel in citations:
-        for node in (src, dst):
-            if node not in graph:
-                graph.add_node(
-                    node,
-                    kind="document",
-                    label=node.rsplit("/", 1)[-1],
-                    title="",
-                    doc_number="",
-                    placeholder=False,
-                )
-        graph.add_edge(src, dst, key=f"citation:{rel}", edge_type="citation", relation=rel, label=rel)
+    graph = nx.MultiDiGraph(name="policy network")
+    for node in sorted(nodes):
+        graph.add_node(node, **nodes[node])
+    for source, target, key, attrs in sorted(edges, key=lambda e: (e[0], e[1], e[2])):
+        graph.add_edge(source, target, key=key, **attrs)
     return graph
 
 

@@ -121,7 +121,7 @@ def test_graph_formats_hold_the_policy_network(store: ox.Store, fmt: str) -> Non
     data, n_edges = _export(store, fmt)
     graph = _read_graph(fmt, data)
     assert graph.number_of_edges() == n_edges
-    kinds = {node: attrs["kind"] for node, attrs in graph.nodes(data=True)}
+    kinds = {node: attrs["node_type"] for node, attrs in graph.nodes(data=True)}
     assert kinds[ID + "agency/cq-jw"] == "agency"
     assert kinds[DOC2] == "document"
     assert kinds[DOC2 + "/task/t7"] == "task"
