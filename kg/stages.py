@@ -1,74 +1,232 @@
 """The pipeline's stage list: which extractors run per document, and how results become RDF.
 
 Kept apart from kg/pipeline.py (which only sequences files and merges duplicate printings) so
-that adding an extractor is one entry here.
+that adding an extractor is one entry here.  Every stage is a function of one document's
+dataclasses plus the shared BuildContext (the agency register, loaded once per build).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.model import AgencyRef, DocumentExtraction, SourceFile, Warning_
-from kg.pipeline import Corpus
+from kg.agencies.rdf import agency_ref_to_rdf, register_to_rdf
+from kg.agencies.register import Register
+from kg.extract.citations import extract_citations
+from kg.extract.deadlines import extract_deadline
+from kg.extract.indicators import extract_indicators
+from kg.extract.outline import extract_outline
+from kg.extract.responsibility import extract_responsibilities
+from kg.extract.targets import extract_targets, plan_end_year
+from kg.link.citations import resolve_citations
+from kg.model import AgencyRef, DocumentExtraction, Responsibility, SourceFile, Task, Warning_
+from kg.ontology import ontology_triples
+from kg.pipeline import Corpus, CorpusDocument
 from kg.rdf import iris
 from kg.rdf.documents import document_to_rdf, source_file_to_rdf
 from kg.rdf.emit import TripleSink
+from kg.rdf.measures import citations_to_rdf, deadline_to_rdf, indicators_to_rdf, targets_to_rdf
+from kg.rdf.tasks import responsibility_to_rdf, sections_to_rdf, task_to_rdf
+
+Extractor = Callable[[DocumentExtraction, SourceFile, list[Warning_]], None]
 
 
 @dataclass(slots=True)
 class BuildContext:
     """Long-lived helpers shared by all documents of one build (loaded once)."""
 
-    unknown_agencies: dict[tuple[str, str | None], AgencyRef] = field(default_factory=dict)
+    register: Register
+    used_agencies: dict[str, AgencyRef] = field(default_factory=dict)
+    unknown_agencies: dict[tuple[str, str | None], list[dict]] = field(default_factory=dict)
 
     @classmethod
-    def create(cls) -> BuildContext:
-        return cls()
+    def create(cls, register_path: Path | None = None) -> BuildContext:
+        return cls(register=Register.load(register_path))
 
-    def resolve(self, surface: str, jurisdiction: str | None) -> AgencyRef:
-        ref = AgencyRef(surface=surface, agency_id=iris.unknown_agency_id(surface, jurisdiction), canonical=None, jurisdiction=jurisdiction)
-        self.unknown_agencies.setdefault((surface, jurisdiction), ref)
+    def resolve(self, surface: str, jurisdiction: str | None, file: str = "", line: int = 0) -> AgencyRef:
+        """Resolve against the register; unknown agencies are kept and remembered for the report."""
+        ref = self.register.resolve(surface, jurisdiction)
+        self.used_agencies.setdefault(ref.agency_id, ref)
+        if ref.canonical is None and not ref.collective:
+            self.unknown_agencies.setdefault((ref.surface, ref.jurisdiction), []).append({"file": file, "line": line})
         return ref
 
+    def known(self, name: str) -> bool:
+        return self.register.resolve(name).canonical is not None
 
-def extractors(context: BuildContext) -> list:
+    def jurisdictions_of(self, issuers: list[str]) -> list[str]:
+        """Distinct issuer jurisdictions in printed order (joint 川渝 documents give two)."""
+        out: list[str] = []
+        for name in issuers:
+            j = self.register.jurisdiction_of(name)
+            if j and j not in out:
+                out.append(j)
+        return out
+
+
+def _task_of_line(tasks: list[Task], line: int) -> str | None:
+    """The last task starting at or before ``line`` (tasks run until the next one starts)."""
+    best = None
+    for t in tasks:
+        if t.line <= line and (best is None or t.line >= best.line):
+            best = t
+    return best.id if best else None
+
+
+def extractors(context: BuildContext) -> list[Extractor]:
     """Per-document extractors, run in order on each printing of each document."""
 
-    def noop(extraction: DocumentExtraction, source: SourceFile, warnings: list[Warning_]) -> None:
-        return None
+    def outline_and_responsibility(ex: DocumentExtraction, source: SourceFile, warnings: list[Warning_]) -> None:
+        doc = ex.document
+        if doc.body is None:
+            return
+        ex.sections, ex.tasks = extract_outline(doc.body, doc.lines)
+        jurisdictions = context.jurisdictions_of(doc.issuers)
+        clauses, clause_warnings = extract_responsibilities(doc.body, ex.tasks, jurisdictions)
+        for w in clause_warnings:
+            w.file = w.file or source.name
+            warnings.append(w)
+        for clause in clauses:
+            if clause.task_id is None:
+                continue
+            seen: set[tuple[str, str]] = set()
+            for m in clause.mentions:
+                ref = context.resolve(m.surface, m.jurisdiction, source.name, clause.clause_line or clause.line)
+                if (m.role, ref.agency_id) in seen:
+                    continue
+                seen.add((m.role, ref.agency_id))
+                ex.responsibilities.append(Responsibility(clause.task_id, m.role, ref, clause.clause_line or clause.line, clause.clause))
 
-    return [noop]
+    def measures(ex: DocumentExtraction, source: SourceFile, warnings: list[Warning_]) -> None:
+        doc = ex.document
+        if doc.body is None:
+            return
+        ex.indicators = extract_indicators(doc.lines)
+        ex.targets = extract_targets(doc.body, plan_end_year(doc.attachment_title or doc.title, doc.body))
+        for tg in ex.targets:
+            tg.task_id = _task_of_line(ex.tasks, tg.line)
+        doc_year = int(doc.date[:4]) if doc.date else None
+        for task in ex.tasks:
+            found = extract_deadline(task.text, doc_year)
+            if found:
+                task.deadline, task.deadline_quote = found
+        ex.citations = extract_citations(doc.body, doc.title, doc.doc_number, doc.attachment_titles)
+
+    return [outline_and_responsibility, measures]
+
+
+def _align_tasks(primary: list[Task], other: list[Task]) -> dict[str, str]:
+    """Map a later printing's task ids onto the first printing's when the outlines agree."""
+    if [(t.label, t.kind) for t in primary] == [(t.label, t.kind) for t in other]:
+        return {o.id: p.id for p, o in zip(primary, other, strict=True)}
+    return {}
+
+
+def _document_to_rdf(sink: TripleSink, cd: CorpusDocument, context: BuildContext, placeholders: dict[str, str]) -> None:
+    doc = cd.document
+    issuer_refs = [context.resolve(name, None, doc.source, doc.start_line) for name in doc.issuers]
+    d = document_to_rdf(sink, doc, [o.extraction.document for o in cd.occurrences], issuer_refs)
+    next_table = next_target = next_citation = 1
+    for k, occ in enumerate(cd.occurrences):
+        ex = occ.extraction
+        file_name = ex.document.source
+        id_map = {t.id: t.id for t in ex.tasks} if k == 0 else _align_tasks(cd.primary.tasks, ex.tasks)
+        if k > 0 and not id_map:
+            id_map = {t.id: f"p{k + 1}-{t.id}" for t in ex.tasks}
+        aligned = k > 0 and all(not v.startswith(f"p{k + 1}-") for v in id_map.values())
+        if k == 0:
+            sections_to_rdf(sink, d, file_name, ex.sections)
+        for task in ex.tasks:
+            new_id = id_map[task.id]
+            renamed = Task(**{**{f: getattr(task, f) for f in task.__slots__}, "id": new_id})
+            node = task_to_rdf(sink, d, file_name, renamed, primary=not aligned)
+            if not aligned:
+                deadline_to_rdf(sink, node, renamed)
+        if not aligned:
+            for r in ex.responsibilities:
+                responsibility_to_rdf(sink, d, file_name, Responsibility(id_map.get(r.task_id, r.task_id), r.role, r.agency, r.line, r.clause))
+        for tg in ex.targets:
+            tg.task_id = id_map.get(tg.task_id, tg.task_id) if tg.task_id else None
+        next_table = indicators_to_rdf(sink, d, file_name, ex.indicators, next_table)
+        next_target = targets_to_rdf(sink, d, file_name, ex.targets, next_target)
+        next_citation = citations_to_rdf(sink, d, file_name, ex.citations, iris.document, next_citation, placeholders)
 
 
 def corpus_to_rdf(corpus: Corpus, context: BuildContext) -> tuple[TripleSink, dict]:
-    """All triples of the corpus, plus what the linking step wants in the report."""
+    """All triples of the corpus, plus what the linking step reports."""
+    all_docs = [o.extraction.document for cd in corpus.documents for o in cd.occurrences]
+    citations = [c for cd in corpus.documents for o in cd.occurrences for c in o.extraction.citations]
+    resolve_citations(citations, all_docs)
     sink = TripleSink()
+    sink.update(ontology_triples())
     for source in corpus.sources:
         source_file_to_rdf(sink, source)
+    placeholders: dict[str, str] = {}
     for cd in corpus.documents:
-        doc = cd.document
-        printings = [o.extraction.document for o in cd.occurrences]
-        issuer_refs = [context.resolve(name, None) for name in doc.issuers]
-        document_to_rdf(sink, doc, printings, issuer_refs)
-    return sink, {}
+        _document_to_rdf(sink, cd, context, placeholders)
+    register_ids = {aid for aid, ref in context.used_agencies.items() if ref.canonical is not None}
+    register_to_rdf(context.register, sink, register_ids)
+    for _aid, ref in sorted(context.used_agencies.items()):
+        agency_ref_to_rdf(ref, sink, context.register)
+    resolved = sum(1 for c in citations if c.resolved_key)
+    cross = sum(
+        1
+        for cd in corpus.documents
+        for o in cd.occurrences
+        for c in o.extraction.citations
+        if c.resolved_key and c.resolved_key != cd.document.key
+    )
+    link = {
+        "citations": {
+            "total": len(citations),
+            "resolved": resolved,
+            "resolved_to_other_documents": cross,
+            "resolution_rate": round(resolved / len(citations), 4) if citations else 0.0,
+        }
+    }
+    return sink, link
 
 
 def build_report(corpus: Corpus, context: BuildContext, link_report: dict, triples: int) -> dict:
+    unknown = [
+        {"surface": surface, "jurisdiction": jur, "mentions": len(where), "where": where[:20]}
+        for (surface, jur), where in sorted(context.unknown_agencies.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))
+    ]
+    unattached = [w.as_dict() for r in corpus.reports for w in r.warnings if w.kind == "unattached-clause"]
+    exs = [o.extraction for cd in corpus.documents for o in cd.occurrences[:1]]
+    summary = {
+        "tasks": sum(len(e.tasks) for e in exs),
+        "responsibility edges": sum(len(e.responsibilities) for e in exs),
+        "agencies (register / unknown / collective)": f"{sum(1 for r in context.used_agencies.values() if r.canonical is not None)} / {sum(1 for r in context.used_agencies.values() if r.canonical is None and not r.collective)} / {sum(1 for r in context.used_agencies.values() if r.collective)}",
+        "indicators": sum(len(e.indicators) for e in exs),
+        "targets": sum(len(e.targets) for e in exs),
+        "citations resolved": "{resolved}/{total}".format(**link_report["citations"]),
+        "unattached clauses": len(unattached),
+    }
     return {
         "files": [r.as_dict() for r in corpus.reports],
         "documents": len(corpus.documents),
         "printings": sum(len(cd.occurrences) for cd in corpus.documents),
         "triples": triples,
+        "summary": summary,
+        "unknown_agencies": unknown,
+        "unattached_clauses": unattached,
         **link_report,
     }
 
 
 def validate(graph_file: Path) -> dict:
-    return {}
+    """SHACL validation of the written graph (violations are listed, the build still succeeds)."""
+    from kg.validate import validate_graph
+
+    result = validate_graph(graph_file)
+    return {"conforms": result.conforms, "violations": len(result.violations), "details": result.violations[:50]}
 
 
 def render(store: ox.Store, out_dir: Path) -> list[Path]:
-    return []
+    from kg.render import render_all
+
+    return render_all(store, out_dir)

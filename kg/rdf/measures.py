@@ -34,13 +34,17 @@ def _year(y: int | None):
     return typed(str(y), "gYear") if y is not None else None
 
 
-def indicators_to_rdf(sink: TripleSink, doc_iri: str, file_name: str, indicators: list[Indicator]) -> None:
-    """Tables are numbered per document in order of first appearance; rows per table."""
+def indicators_to_rdf(sink: TripleSink, doc_iri: str, file_name: str, indicators: list[Indicator], first_table: int = 1) -> int:
+    """Tables are numbered per document in order of first appearance; rows per table.
+
+    ``first_table`` lets a second printing of the same document number its tables on, so each
+    printing's facts keep their own IRIs and provenance.  Returns the next free table number.
+    """
     tables: dict[str, str] = {}
     rows_in: dict[str, int] = {}
     for ind in indicators:
         if ind.table not in tables:
-            t = iris.indicator_table(doc_iri, len(tables) + 1)
+            t = iris.indicator_table(doc_iri, first_table + len(tables))
             tables[ind.table] = t
             rows_in[t] = 0
             sink.add_type(t, "pkg:IndicatorTable")
@@ -66,7 +70,7 @@ def indicators_to_rdf(sink: TripleSink, doc_iri: str, file_name: str, indicators
             ("baseline", ind.baseline_year, ind.baseline_value, None),
             ("target", ind.target_year, ind.target_value, ind.target_comparator),
         ):
-            if value is None and year is None:
+            if value is None:
                 continue
             obs = iris.observation(node, kind)
             sink.add_type(obs, "qb:Observation")
@@ -78,10 +82,12 @@ def indicators_to_rdf(sink: TripleSink, doc_iri: str, file_name: str, indicators
             sink.add(obs, "pkg:unit", ind.unit)
             sink.add(obs, "pkg:comparator", comparator)
             _provenance(sink, obs, file_name, ind.line)
+    return first_table + len(tables)
 
 
-def targets_to_rdf(sink: TripleSink, doc_iri: str, file_name: str, targets: list[Target]) -> None:
-    for n, tg in enumerate(targets, start=1):
+def targets_to_rdf(sink: TripleSink, doc_iri: str, file_name: str, targets: list[Target], first: int = 1) -> int:
+    """Targets numbered from ``first`` (see indicators_to_rdf); returns the next free number."""
+    for n, tg in enumerate(targets, start=first):
         node = iris.target(doc_iri, n)
         sink.add_type(node, "pkg:Target")
         sink.add(node, "pkg:document", iri(doc_iri))
@@ -95,6 +101,7 @@ def targets_to_rdf(sink: TripleSink, doc_iri: str, file_name: str, targets: list
         if tg.task_id:
             sink.add(node, "pkg:task", iri(iris.task(doc_iri, tg.task_id)))
         _provenance(sink, node, file_name, tg.line)
+    return first + len(targets)
 
 
 def external_key(c: Citation) -> str:
@@ -110,17 +117,27 @@ def citations_to_rdf(
     file_name: str,
     citations: list[Citation],
     doc_iri_for_key: Callable[[str], str],
-) -> None:
-    """Citation nodes, direct document edges, and placeholders for documents outside the corpus."""
-    for n, c in enumerate(citations, start=1):
+    first: int = 1,
+    placeholder_titles: dict[str, str] | None = None,
+) -> int:
+    """Citation nodes, direct document edges, and placeholders for documents outside the corpus.
+
+    ``placeholder_titles`` (shared across calls) keeps one dcterms:title per placeholder: the
+    first printed form; later variants of the same cited document become skos:altLabel.
+    """
+    titles = placeholder_titles if placeholder_titles is not None else {}
+    for n, c in enumerate(citations, start=first):
         node = iris.citation(doc_iri, n)
         if c.resolved_key:
             cited = doc_iri_for_key(c.resolved_key)
         else:
             cited = iris.external_document(external_key(c))
             sink.add_type(cited, "pkg:ExternalDocument")
-            sink.add(cited, "dcterms:title", c.cited_title)
-            sink.add(cited, "rdfs:label", c.cited_title or c.cited_doc_number)
+            if c.cited_title:
+                first_title = titles.setdefault(cited, c.cited_title)
+                sink.add(cited, "dcterms:title" if first_title == c.cited_title else "skos:altLabel", c.cited_title)
+            if cited not in titles or titles[cited] == c.cited_title:
+                sink.add(cited, "rdfs:label", c.cited_title or c.cited_doc_number)
             sink.add(cited, "pkg:docNumber", c.cited_doc_number)
             sink.add(cited, "pkg:placeholder", True)
         sink.add_type(node, "pkg:Citation")
@@ -132,6 +149,7 @@ def citations_to_rdf(
         _provenance(sink, node, file_name, c.line)
         if cited != doc_iri:  # a notice issuing its own attachment is one document: no self-loop
             sink.add(doc_iri, RELATION_EDGE.get(c.relation, "eli:cites"), iri(cited))
+    return first + len(citations)
 
 
 def deadline_to_rdf(sink: TripleSink, task_iri: str, task: Task) -> None:

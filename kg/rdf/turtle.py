@@ -47,11 +47,19 @@ def to_turtle(triples: Iterable[ox.Triple], prefixes: dict[str, str] | None = No
     pmap = sorted((prefixes or PREFIXES).items(), key=lambda kv: -len(kv[1]))
     by_subject: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     subject_key: dict[str, str] = {}
+    cache: dict[object, str] = {}
+
+    def term(t: ox.NamedNode | ox.Literal | ox.BlankNode) -> str:
+        out = cache.get(t)
+        if out is None:
+            out = cache[t] = _term(t, pmap)
+        return out
+
     for t in triples:
-        s = _term(t.subject, pmap)
+        s = term(t.subject)
         subject_key[s] = t.subject.value if isinstance(t.subject, ox.NamedNode) else str(t.subject)
-        p = "a" if t.predicate.value == _RDF_TYPE else _term(t.predicate, pmap)
-        by_subject[s][p].add(_term(t.object, pmap))
+        p = "a" if t.predicate.value == _RDF_TYPE else term(t.predicate)
+        by_subject[s][p].add(term(t.object))
     out = [f"@prefix {p}: <{ns}> ." for p, ns in sorted((prefixes or PREFIXES).items())]
     out.append("")
     for s in sorted(by_subject, key=lambda k: subject_key[k]):
