@@ -77,7 +77,7 @@ BREAKAGES = [
     ("citation-without-cited", _drop(CITE, PKG.citedDocument), CITE, PKG.citedDocument),
     ("document-without-occurrence", _drop(DOC2, PKG.occurrence), DOC2, None),
     ("document-without-title", _drop(DOC2, DCT.title), DOC2, None),
-    ("document-date-not-a-date", _set(DOC2, DCT.issued, rdflib.Literal("2021年11月10日")), DOC2, DCT.issued),
+    ("document-date-not-a-date", _set(DOC2, DCT.date, rdflib.Literal("2021年11月10日")), DOC2, DCT.date),
     (
         "occurrence-without-file",
         _drop(DOC2 + "/occ/ad39cd85-1", PKG.sourceFile),

@@ -352,7 +352,7 @@ def document_page(iri: str, select: Select) -> str | None:
     )
     fact_rows = [
         ("文号 number", h(first("docNumber"))),
-        ("成文日期 date", h(first("issued"))),
+        ("成文日期 date", h(first("date") or first("issued"))),
         ("发文机关 issuers", " · ".join(link(a, n) for n, a in creators) or h(first("issuerNames"))),
         ("文种 genre", h(" · ".join(sorted({r.get("olabel", "") for r in by_pred.get("genre", [])})))),
         ("印发 attachment", h(first("attachmentTitle"))),
