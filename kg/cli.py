@@ -38,3 +38,6 @@ main.add_command(_eval.eval_cmd)
 # -- more commands below (eval, render, stats, serve, validate, push) --
 main.add_command(__import__("kg.commands.render", fromlist=["render"]).render)
 main.add_command(__import__("kg.commands.stats", fromlist=["stats"]).stats)
+main.add_command(__import__("kg.commands.serve", fromlist=["serve"]).serve)
+main.add_command(__import__("kg.commands.validate", fromlist=["validate"]).validate)
+main.add_command(__import__("kg.commands.push", fromlist=["push_command"]).push_command)
