@@ -20,7 +20,9 @@ class SourceFile:
     name: str
     encoding: str
     sha256: str
-    raw_lines: tuple[str, ...]  # decoded lines, exactly as in the file (without line ends)
+    raw_lines: tuple[str, ...]  # decoded lines (without line ends); traditional text read as simplified
+    script: str = "simplified"  # "traditional" when the file was converted for reading
+    printed: dict[str, str] = field(default_factory=dict)  # simplified char → printed char, to restore output
 
 
 @dataclass(slots=True)
@@ -52,6 +54,7 @@ class Document:
     attachment_titles: list[str] = field(default_factory=list)
     part_of: str | None = None
     body: Text | None = None  # normalised text of the whole span, provenance kept
+    lines: list = field(default_factory=list)  # CleanLine list of the span (cells keep spaces), for tables
     also_in: list[tuple[str, int]] = field(default_factory=list)  # (file, start_line) duplicates
 
     @property
@@ -172,6 +175,7 @@ class FileReport:
     file: str
     encoding: str
     lines: int
+    script: str = "simplified"
     documents: list[str] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
 
@@ -179,6 +183,7 @@ class FileReport:
         return {
             "file": self.file,
             "encoding": self.encoding,
+            "script": self.script,
             "lines": self.lines,
             "documents": self.documents,
             "warnings": [w.as_dict() for w in self.warnings],

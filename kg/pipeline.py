@@ -99,7 +99,9 @@ def build_corpus(
         source = read_source(path)
         corpus.sources.append(source)
         docs, warnings = segment_file(source)
-        report = FileReport(file=source.name, encoding=source.encoding, lines=len(source.raw_lines), warnings=warnings)
+        report = FileReport(
+            file=source.name, encoding=source.encoding, lines=len(source.raw_lines), script=source.script, warnings=warnings
+        )
         corpus.reports.append(report)
         for doc in docs:
             extraction = DocumentExtraction(document=doc)

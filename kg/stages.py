@@ -8,7 +8,7 @@ dataclasses plus the shared BuildContext (the agency register, loaded once per b
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -30,6 +30,7 @@ from kg.rdf.documents import document_to_rdf, source_file_to_rdf
 from kg.rdf.emit import TripleSink
 from kg.rdf.measures import citations_to_rdf, deadline_to_rdf, indicators_to_rdf, targets_to_rdf
 from kg.rdf.tasks import responsibility_to_rdf, sections_to_rdf, task_to_rdf
+from kg.read.script import restore
 
 Extractor = Callable[[DocumentExtraction, SourceFile, list[Warning_]], None]
 
@@ -115,7 +116,46 @@ def extractors(context: BuildContext) -> list[Extractor]:
                 task.deadline, task.deadline_quote = found
         ex.citations = extract_citations(doc.body, doc.title, doc.doc_number, doc.attachment_titles)
 
-    return [outline_and_responsibility, measures]
+    return [outline_and_responsibility, measures, restore_printed_forms]
+
+
+def restore_printed_forms(ex: DocumentExtraction, source: SourceFile, warnings: list[Warning_]) -> None:
+    """Traditional-character files were read as simplified: put the printed characters back.
+
+    Register names (canonical labels) stay as the register writes them; everything quoted from
+    the text (titles, task text, agencies as printed, clauses, quotes) is restored.
+    """
+    table = source.printed
+    if not table:
+        return
+    doc = ex.document
+    doc.title = restore(doc.title, table) or doc.title
+    doc.doc_number = restore(doc.doc_number, table)
+    doc.issuers = [restore(x, table) or x for x in doc.issuers]
+    doc.attachment_titles = [restore(x, table) or x for x in doc.attachment_titles]
+    doc.attachment_title = restore(doc.attachment_title, table)
+    doc.part_of = restore(doc.part_of, table)
+    for sec in ex.sections:
+        sec.title = restore(sec.title, table) or sec.title
+    for task in ex.tasks:
+        task.text = restore(task.text, table) or task.text
+        task.deadline_quote = restore(task.deadline_quote, table)
+    for r in ex.responsibilities:
+        r.clause = restore(r.clause, table) or r.clause
+        r.agency = replace(r.agency, surface=restore(r.agency.surface, table) or r.agency.surface)
+    for ind in ex.indicators:
+        ind.table = restore(ind.table, table) or ind.table
+        ind.category = restore(ind.category, table)
+        ind.name = restore(ind.name, table) or ind.name
+        ind.unit = restore(ind.unit, table)
+        ind.responsible = [restore(x, table) or x for x in ind.responsible]
+    for tg in ex.targets:
+        tg.subject = restore(tg.subject, table) or tg.subject
+        tg.unit = restore(tg.unit, table)
+        tg.quote = restore(tg.quote, table) or tg.quote
+    for c in ex.citations:
+        c.cited_title = restore(c.cited_title, table)
+        c.cited_doc_number = restore(c.cited_doc_number, table)
 
 
 def _align_tasks(primary: list[Task], other: list[Task]) -> dict[str, str]:

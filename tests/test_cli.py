@@ -126,3 +126,24 @@ def test_gbk_file_builds(tmp_path: Path) -> None:
 def test_query_without_store_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["query", "--store", str(tmp_path), "--named", "documents"])
     assert result.exit_code == 2 and "run `kg build` first" in result.output
+
+
+def test_traditional_characters_read_as_simplified_printed_as_traditional(tmp_path: Path) -> None:
+    import zhconv
+
+    src = tmp_path / "trad"
+    src.mkdir()
+    text = (RAW / "003_8347960fc090b4a6.txt").read_text(encoding="utf-8")
+    (src / "trad.txt").write_text(zhconv.convert(text, "zh-hant"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("build", str(src), "--out", str(out), "--no-render", "--no-validate", "-q").exit_code == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["files"][0]["script"] == "traditional"
+    docs = json.loads(run("query", "--store", str(out), "--named", "documents", "--format", "json").output)
+    assert docs[0]["doc_number"] == "渝府辦發〔2022〕126號"
+    assert docs[0]["title"] == "關於印發成渝共建西部金融中心規劃聯合實施細則的通知"
+    rows = json.loads(run("query", "--store", str(out), "--named", "responsibilities", "--format", "json").output)
+    first = [r for r in rows if r["task_label"] == "1"]
+    labels = {r["agency_label"]: r["agency_canonical"] for r in first}
+    assert labels["省財政廳"] == "四川省财政厅"
+    assert labels["市財政局"] == "重庆市财政局"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.model import SourceFile
+from kg.read.script import detect_traditional, reverse_table, to_simplified
 
 _CJK_MIN_SHARE = 0.15  # of non-space chars, for a GB18030 decode to be believed
 TEXT_SUFFIXES = (".txt", ".text", "")
@@ -69,7 +70,13 @@ def read_source(path: Path) -> SourceFile:
     control = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\r\n\t\f")
     if control > 0.01 * min(len(text), 20000):
         raise InputError(str(path), "binary file (control characters), not a text file")
-    lines = tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    script, printed = "simplified", {}
+    if detect_traditional(text):
+        simplified = to_simplified(text)
+        script, printed = "traditional", reverse_table(text, simplified)
+        text = simplified
+    lines = tuple(text.split("\n"))
     if lines and lines[-1] == "":
         lines = lines[:-1]
     return SourceFile(
@@ -78,4 +85,6 @@ def read_source(path: Path) -> SourceFile:
         encoding=encoding,
         sha256=hashlib.sha256(data).hexdigest(),
         raw_lines=lines,
+        script=script,
+        printed=printed,
     )
