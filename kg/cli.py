@@ -29,15 +29,19 @@ def main() -> None:
 # Commands are registered here, one line each; every command lives in kg/commands/.
 from kg.commands import build as _build  # noqa: E402
 from kg.commands import eval as _eval  # noqa: E402
+from kg.commands import push as _push  # noqa: E402
 from kg.commands import query as _query  # noqa: E402
+from kg.commands import render as _render  # noqa: E402
+from kg.commands import serve as _serve  # noqa: E402
+from kg.commands import stats as _stats  # noqa: E402
+from kg.commands import validate as _validate  # noqa: E402
 
 main.add_command(_build.build)
 main.add_command(_query.query)
 main.add_command(_query.export)
 main.add_command(_eval.eval_cmd)
-# -- more commands below (eval, render, stats, serve, validate, push) --
-main.add_command(__import__("kg.commands.render", fromlist=["render"]).render)
-main.add_command(__import__("kg.commands.stats", fromlist=["stats"]).stats)
-main.add_command(__import__("kg.commands.serve", fromlist=["serve"]).serve)
-main.add_command(__import__("kg.commands.validate", fromlist=["validate"]).validate)
-main.add_command(__import__("kg.commands.push", fromlist=["push_command"]).push_command)
+main.add_command(_render.render)
+main.add_command(_stats.stats)
+main.add_command(_serve.serve)
+main.add_command(_validate.validate)
+main.add_command(_push.push_command)

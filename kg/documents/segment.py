@@ -262,7 +262,7 @@ def segment_file(source: SourceFile) -> tuple[list[Document], list[Warning_]]:
         start_line = lines[a.title_start].line
         end_line = lines[notice_end - 1].line if notice_end > 0 else start_line
         raw_span = list(source.raw_lines[start_line - 1 : end_line])
-        body, _ = normalise(raw_span, start_line, headers)
+        body, span_lines = normalise(raw_span, start_line, headers)
         docs.append(
             Document(
                 source=source.name,
@@ -277,6 +277,7 @@ def segment_file(source: SourceFile) -> tuple[list[Document], list[Warning_]]:
                 attachment_titles=attachments,
                 part_of=part_of,
                 body=body,
+                lines=span_lines,
             )
         )
         if not issuers:
