@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import json
 import logging
+from pathlib import Path
 
 import pytest
 
@@ -150,3 +152,46 @@ def test_private_segmenter_and_quiet_jieba(ner: AgencyNER) -> None:
 
     assert "市人力社保局" not in list(jieba.cut("建立由市人力社保局牵头"))
     assert logging.getLogger("jieba").level >= logging.WARNING
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("由市经济信息委经济运行局负责", ["市经济信息委经济运行局"]),  # a unit of a register body
+        ("教育部办公厅国家文物局办公室", ["教育部办公厅", "国家文物局办公室"]),  # joint issuers, no separator
+        ("市应急局分管负责人任办公室主任", ["市应急局"]),
+        ("市供销合作社委托集团公司", ["市供销合作社"]),
+        ("各级人力资源社会保障部门要", ["各级人力资源社会保障部门"]),  # 部门, not the ministry
+        ("项目承担单位和项目管理部门", ["项目承担单位", "项目管理部门"]),
+        ("成渝共建西部金融中心工作领导小组各成员单位", ["成渝共建西部金融中心工作领导小组各成员单位"]),
+        ("中心城区各区政府", ["中心城区各区政府"]),
+        ("国务院相关部门和各地区", ["国务院相关部门", "各地区"]),
+    ],
+)
+def test_units_and_collectives(ner: AgencyNER, text: str, expected: list[str]) -> None:
+    assert surfaces(ner, text) == expected
+
+
+def test_gold_clause_agencies(ner: AgencyNER) -> None:
+    """Agencies the gold lists for each responsibility clause are the spans NER finds in it."""
+    path = (
+        Path(__file__).resolve().parent.parent.parent / "shared" / "gold" / "seeds" / "responsibilities.jsonl"
+    )
+    if not path.exists():
+        path = Path("/work/shared/gold/seeds/responsibilities.jsonl")
+    if not path.exists():
+        pytest.skip("gold annotations not available")
+    tp = fp = fn = 0
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.strip():
+            continue
+        row = json.loads(raw)
+        gold = set(row["lead"]) | set(row["support"]) | set(row["responsible"])
+        found = {s for _, _, s in ner.find(row["clause"])}
+        tp += len(gold & found)
+        fp += len(found - gold)
+        fn += len(gold - found)
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    print(f"agency NER on gold clauses: P={precision:.3f} R={recall:.3f} ({tp} tp, {fp} fp, {fn} fn)")
+    assert precision >= 0.95
+    assert recall >= 0.95
