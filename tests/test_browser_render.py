@@ -13,8 +13,9 @@ import pyoxigraph as ox
 import pytest
 
 from kg.analytics import agency_network, agency_task_network, citation_network
+from kg.analytics.records import read_records
 from kg.render import render_agency_network, render_agency_tasks, render_all, render_citations
-from kg.render.browser import chromium_path, open_render
+from kg.render.browser import Drawn, chromium_path, open_render, open_renders
 
 pytestmark = pytest.mark.browser
 
@@ -43,8 +44,7 @@ def fixture_store() -> ox.Store:
     return store
 
 
-def check(path: Path, nodes: int, edges: int) -> None:
-    drawn = open_render(path)
+def check(drawn: Drawn, nodes: int, edges: int) -> None:
     assert drawn.blocked == [], f"requests left the machine: {drawn.blocked}"
     assert drawn.errors == []
     assert drawn.stabilized
@@ -54,9 +54,12 @@ def check(path: Path, nodes: int, edges: int) -> None:
 def test_fixture_renders_draw_everything_offline(fixture_store: ox.Store, tmp_path: Path) -> None:
     paths = {p.name: p for p in render_all(fixture_store, tmp_path)}
     agencies = agency_network(fixture_store)
-    check(paths["agencies.html"], agencies.number_of_nodes(), agencies.number_of_edges())
     tasks = agency_task_network(fixture_store, document="渝府办发〔2022〕1号")
-    check(paths["tasks-doc-d1.html"], tasks.number_of_nodes(), tasks.number_of_edges())
+    citations = citation_network(fixture_store)
+    drawn = open_renders([paths["agencies.html"], paths["tasks-doc-d1.html"], paths["citations.html"]])
+    check(drawn[0], agencies.number_of_nodes(), agencies.number_of_edges())
+    check(drawn[1], tasks.number_of_nodes(), tasks.number_of_edges())
+    check(drawn[2], citations.number_of_nodes(), citations.number_of_edges())
 
 
 def test_a_page_pointing_at_a_cdn_is_caught(tmp_path: Path) -> None:
@@ -73,25 +76,17 @@ def test_a_page_pointing_at_a_cdn_is_caught(tmp_path: Path) -> None:
 
 def test_shipped_corpus_renders(store: ox.Store, tmp_path: Path) -> None:
     """The real build: the inter-agency and citation networks, and the busiest document's tasks."""
-    agencies = agency_network(store)
-    check(
-        render_agency_network(store, tmp_path / "agencies.html"),
-        agencies.number_of_nodes(),
-        agencies.number_of_edges(),
-    )
-    citations = citation_network(store)
-    check(
-        render_citations(store, tmp_path / "citations.html"),
-        citations.number_of_nodes(),
-        citations.number_of_edges(),
-    )
-    whole = agency_task_network(store)
-    documents = [d.get("document") for _, d in whole.nodes(data=True) if d["node_type"] == "task"]
-    if documents:
-        busiest = max(sorted(set(documents)), key=documents.count)
-        tasks = agency_task_network(store, document=busiest)
-        check(
-            render_agency_tasks(store, tmp_path / "tasks.html", document=busiest),
-            tasks.number_of_nodes(),
-            tasks.number_of_edges(),
-        )
+    records = read_records(store)
+    agencies, citations = agency_network(records), citation_network(records)
+    pages = [
+        render_agency_network(records, tmp_path / "agencies.html"),
+        render_citations(records, tmp_path / "citations.html"),
+    ]
+    expected = [agencies, citations]
+    documents = [records.tasks[r.task].document for r in records.roles]
+    assert agencies.number_of_nodes() > 0 and documents, "the shipped corpus names agencies on tasks"
+    busiest = max(sorted(set(documents) - {""}), key=documents.count)
+    pages.append(render_agency_tasks(records, tmp_path / "tasks.html", document=busiest))
+    expected.append(agency_task_network(records, document=busiest))
+    for drawn, graph in zip(open_renders(pages), expected, strict=True):
+        check(drawn, graph.number_of_nodes(), graph.number_of_edges())

@@ -65,41 +65,75 @@ def open_render(
     fails loudly instead of silently working only online.  With ``zoom``, the view is centred on
     the ten largest nodes at that scale before the screenshot, so labels are legible.
     """
+    return open_renders([path], screenshot=screenshot, size=size, timeout_ms=timeout_ms, zoom=zoom)[0]
+
+
+def open_renders(
+    paths: list[Path],
+    screenshot: Path | None = None,
+    size: tuple[int, int] = (1400, 900),
+    timeout_ms: int = 60_000,
+    zoom: float | None = None,
+) -> list[Drawn]:
+    """``open_render`` for several pages in one browser (a launch costs about a second);
+    ``screenshot`` and ``zoom`` apply to the last page."""
     from playwright.sync_api import sync_playwright
 
     executable = chromium_path()
     if executable is None:
         raise RuntimeError("chromium not found; run `make browser`")
-    blocked: list[str] = []
-    errors: list[str] = []
+    drawn: list[Drawn] = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS), headless=True)
         try:
-            page = browser.new_page(viewport={"width": size[0], "height": size[1]})
-
-            def route(r) -> None:
-                if r.request.url.startswith("file://"):
-                    r.continue_()
-                else:
-                    blocked.append(r.request.url)
-                    r.abort()
-
-            page.route("**/*", route)
-            page.on("pageerror", lambda exc: errors.append(str(exc)))
-            page.goto(Path(path).resolve().as_uri())
-            page.wait_for_function("document.body.dataset.stabilized === 'true'", timeout=timeout_ms)
-            counts = page.evaluate(
-                "() => ({nodes: window.network.body.data.nodes.length,"
-                " edges: window.network.body.data.edges.length,"
-                " stabilized: document.body.dataset.stabilized === 'true'})"
-            )
-            if zoom is not None:
-                page.evaluate(FOCUS_JS, zoom)
-            if screenshot is not None:
-                Path(screenshot).parent.mkdir(parents=True, exist_ok=True)
-                page.wait_for_timeout(300)  # let the last frame paint after physics stops
-                page.screenshot(path=str(screenshot), full_page=False)
-            title = page.title()
+            for n, path in enumerate(paths, start=1):
+                last = n == len(paths)
+                drawn.append(
+                    _visit(
+                        browser,
+                        Path(path),
+                        size,
+                        timeout_ms,
+                        screenshot if last else None,
+                        zoom if last else None,
+                    )
+                )
         finally:
             browser.close()
+    return drawn
+
+
+def _visit(
+    browser, path: Path, size: tuple[int, int], timeout_ms: int, screenshot: Path | None, zoom: float | None
+) -> Drawn:
+    blocked: list[str] = []
+    errors: list[str] = []
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    try:
+
+        def route(r) -> None:
+            if r.request.url.startswith("file://"):
+                r.continue_()
+            else:
+                blocked.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(path.resolve().as_uri())
+        page.wait_for_function("document.body.dataset.stabilized === 'true'", timeout=timeout_ms)
+        counts = page.evaluate(
+            "() => ({nodes: window.network.body.data.nodes.length,"
+            " edges: window.network.body.data.edges.length,"
+            " stabilized: document.body.dataset.stabilized === 'true'})"
+        )
+        if zoom is not None:
+            page.evaluate(FOCUS_JS, zoom)
+        if screenshot is not None:
+            Path(screenshot).parent.mkdir(parents=True, exist_ok=True)
+            page.wait_for_timeout(300)  # let the last frame paint after physics stops
+            page.screenshot(path=str(screenshot), full_page=False)
+        title = page.title()
+    finally:
+        page.close()
     return Drawn(counts["nodes"], counts["edges"], counts["stabilized"], title, blocked, errors)

@@ -89,12 +89,15 @@ def colour_map(values: Iterable[str], unknown_text: str = "未知") -> tuple[dic
     return mapping, legend
 
 
-def physics_options(node_count: int, iterations: int = 200) -> dict:
+def physics_options(node_count: int, iterations: int | None = None) -> dict:
     """Barnes–Hut with a bounded stabilisation; the page switches physics off once it is done.
 
-    A fixed random seed makes the browser lay the graph out the same way every time.
+    A fixed random seed makes the browser lay the graph out the same way every time; big graphs
+    get fewer iterations (each costs more) so the page is usable within a few seconds.
     """
     large = node_count > 60
+    if iterations is None:
+        iterations = 200 if node_count <= 300 else 120
     return {
         "autoResize": True,
         "layout": {"randomSeed": 20240601, "improvedLayout": node_count <= 80},
