@@ -35,7 +35,8 @@ _AGENCY_LABEL = (
     r"(?:主要|具体|其他)?(?:责任|牵头|配合|协同|协作|参与|协办|协助|落实|实施|主责)"
     r"(?:单位|部门|处室|主体|科室|机构|区县|司局)"
 )
-_LABEL_RE = re.compile(rf"({_AGENCY_LABEL})[：:]")
+# The label is followed by a colon (责任单位：…) or printed in lenticular brackets (【责任单位】…).
+_LABEL_RE = re.compile(rf"(?:[【［\[]({_AGENCY_LABEL})[】］\]][：:]?|({_AGENCY_LABEL})[：:])")
 # Any short label (完成时限：…, 时间节点：…) ends the agency content before it.
 # A time limit printed after the agencies (…按职责分工负责，2023年底前完成) is not an agency.
 _DEADLINE_TAIL_RE = re.compile(
@@ -45,7 +46,7 @@ _ANY_LABEL_RE = re.compile(r"(?:^|(?<=[；;，,。]))([\u4e00-\u9fff]{2,6})[：:
 
 # Role verbs at the end of a list, longest first so 按职责分工负责 wins over 负责.
 _VERB_RE = re.compile(
-    r"按职责分工负责|按职责分工落实|按照职责分工负责|按职能分工负责|按职责负责|分工负责|共同负责|牵头负责|牵头落实|牵头组织|"
+    r"落实属地责任|履行属地责任|落实属地管理责任|按职责分工负责|按职责分工落实|按照职责分工负责|按职能分工负责|按职责负责|分工负责|共同负责|牵头负责|牵头落实|牵头组织|"
     r"负责落实|负责指导|负责实施|负责推进|具体负责|负责|牵头|协同配合|配合|参与|协助|协同|协办"
 )
 _LEAD_VERBS = ("牵头",)
@@ -71,6 +72,12 @@ _STRONG_HEADS = (
 )
 _NOTE_START = ("以下", "注", "含", "不含", "下同", "其中")
 _GENERIC_AFTER_DENG = {"", "部门", "单位", "部门单位", "部门和单位", "单位和部门", "机构", "部门等", "单位等"}
+# A note after a list that names its first agency the lead: （排第一位的为牵头单位）, （列首位者牵头）.
+_FIRST_LEADS_RE = re.compile(r"[（(][^（）()]{0,12}(?:第一|首位|第1|首个|首家)[^（）()]{0,8}牵头[^（）()]{0,4}[）)]$")
+# A role note after one name: 市发展改革委（牵头）.
+_LEAD_NOTE_RE = re.compile(r"[（(]牵头(?:单位|部门)?[）)]$")
+# What may precede the agency list of a sentence-long running clause: 此项工作由X负责。
+_SENTENCE_LEAD_IN_RE = re.compile(r"(?:(?:此项|该项|这项|以上|上述|本项)(?:工作|任务|措施))?由?")
 _COLLECTIVE_RE = re.compile(r"各|有关|相关|成员单位|所属|市属|省属|区属|县属|(?:部门|单位)$")
 
 
@@ -265,6 +272,33 @@ def _parts(content: str) -> list[str]:
     return parts or [""]
 
 
+def _label_of(m: re.Match[str]) -> str:
+    return m.group(1) or m.group(2)
+
+
+def _ranked(role: str, content: str) -> list[tuple[str, str]] | None:
+    """(role, content) pieces when the list itself says who leads, else None.
+
+    ``A、B、C（排第一位的为牵头单位）`` → A leads, B and C support; ``A（牵头）、B`` → A leads, B
+    supports.  Only a list without a lead label can be ranked this way.
+    """
+    if role == "lead" or role == "support":
+        return None
+    f = fold(content)
+    m = _FIRST_LEADS_RE.search(f)
+    if m:
+        names = split_agencies(content[: m.start()])
+        if names:
+            return [("lead", names[0]), *[("support", n) for n in names[1:]]]
+    names = split_agencies(content)
+    if any(_LEAD_NOTE_RE.search(fold(n)) for n in names):
+        return [
+            ("lead", n[: _LEAD_NOTE_RE.search(fold(n)).start()]) if _LEAD_NOTE_RE.search(fold(n)) else ("support", n)
+            for n in names
+        ]
+    return None
+
+
 def _labelled(inner: str) -> ParsedClause | None:
     f = fold(inner)
     m = _LABEL_RE.match(f)
@@ -278,7 +312,7 @@ def _labelled(inner: str) -> ParsedClause | None:
     for mk in marks:
         end = next((p for p in stops if p > mk.start()), len(inner))
         content = inner[mk.end() : end].rstrip("；;，,。")
-        labels.append((mk.group(1), content))
+        labels.append((_label_of(mk), content))
     has_lead = any("牵头" in lab or "主责" in lab for lab, _ in labels)
     for lab, content in labels:
         if "牵头" in lab or "主责" in lab:
@@ -288,6 +322,13 @@ def _labelled(inner: str) -> ParsedClause | None:
         else:
             role = "support" if has_lead else "responsible"
         for k, part in enumerate(_parts(content)):
+            ranked = _ranked(role, part)
+            if ranked:
+                for r in ("lead", "support"):
+                    names = [n for rr, n in ranked if rr == r]
+                    if names:
+                        groups.append((r, k, names))
+                continue
             names = split_agencies(part)
             if names:
                 groups.append((role, k, names))
@@ -361,10 +402,52 @@ def parse_cell(cell: str, header: str = "") -> ParsedClause | None:
     return None
 
 
+_BARE_START_RE = re.compile(
+    rf"(?:^|(?<=[。；\n]))[ \t\u3000\xa0]*(?=[【［\[]?{_AGENCY_LABEL}(?:[：:]|[】］\]]))"
+)
+_LABEL_AHEAD_RE = re.compile(rf"[ \t\u3000\xa0\n]*[【［\[]?{_AGENCY_LABEL}(?:[：:]|[】］\]])")
+
+
+def _bare_end(s: str, fs: str, a: int) -> int:
+    """End of a bare labelled list starting at ``a``: the end of its line or sentence, extended
+    over following lines or sentences that open with another agency label (牵头单位：… on one
+    line, 配合单位：… on the next)."""
+    b = a
+    while True:
+        while b < len(s) and s[b] not in "\n。":
+            b += 1
+        if b < len(s) and _LABEL_AHEAD_RE.match(fs, b + 1):
+            b += 1
+            continue
+        return b
+
+
 def _projection(s: str) -> tuple[str, list[int]]:
     """The string without whitespace and, per kept character, its index in ``s``."""
     keep = [i for i, c in enumerate(s) if not c.isspace()]
     return "".join(s[i] for i in keep), keep
+
+
+def _sentence_clauses(
+    p: str, f: str, taken: list[tuple[int, int]]
+) -> list[tuple[int, int, int, int, str, ParsedClause]]:
+    """Whole sentences that only name who does the work: 由省商务厅负责。 / 此项工作由X、Y负责。 /
+    武汉海关负责。 / X牵头，Y配合。  Every name must look like an agency, so prose never matches."""
+    out: list[tuple[int, int, int, int, str, ParsedClause]] = []
+    start = 0
+    for m in re.finditer(r"[。！？；]|$", f):
+        a, b = start, m.start()
+        start = m.end()
+        if b - a < 3 or any(x <= a < y or x < b <= y for x, y in taken):
+            continue
+        a += _SENTENCE_LEAD_IN_RE.match(f, a, b).end() - a
+        # 翻译工作由X负责 states who does a named piece of work, not who does this measure.
+        if "由" in f[a:b] or not _VERB_RE.search(f, a, b):
+            continue
+        parsed = _verb_form(p[a:b])
+        if parsed:
+            out.append((a, b, a, b, "running", parsed))
+    return out
 
 
 def find_clauses(s: str, running: bool = True) -> list[tuple[ClauseSpan, ParsedClause]]:
@@ -391,11 +474,10 @@ def find_clauses(s: str, running: bool = True) -> list[tuple[ClauseSpan, ParsedC
         i += 1
     # A labelled list printed without brackets at the start of a line or sentence
     # (责任单位：市发展改革委、市财政局) runs to the end of that line or sentence.
-    for m in re.finditer(rf"(?:^|(?<=[。；\n]))[ \t\u3000]*(?={_AGENCY_LABEL}[：:])", fold(s)):
+    fs = fold(s)
+    for m in _BARE_START_RE.finditer(fs):
         a = m.end()
-        b = a
-        while b < len(s) and s[b] not in "\n。":
-            b += 1
+        b = _bare_end(s, fs, a)
         pa = bisect_left(idx, a)
         pb = bisect_left(idx, b)
         if pa >= pb or any(x <= pa < y for x, y, *_ in found):
@@ -423,6 +505,8 @@ def find_clauses(s: str, running: bool = True) -> list[tuple[ClauseSpan, ParsedC
                     best, best_end = cand, v.end()
             if best:
                 found.append((m.start(), best_end, m.start(1), best_end, "running", best))
+    if running:
+        found.extend(_sentence_clauses(p, f, [(a, b) for a, b, *_ in found]))
     found.sort(key=lambda x: x[0])
     out: list[tuple[ClauseSpan, ParsedClause]] = []
     for a, b, ia, ib, form, parsed in found:

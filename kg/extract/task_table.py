@@ -21,6 +21,8 @@ _HEADER_TASK = re.compile(r"任务|事项|措施|内容|工作|举措|项目")
 _HEADER_RESP = re.compile(
     r"责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|责任主体|承办单位|参与单位|协同单位|责任处室|牵头处室"
 )
+_HEADER_TIME = re.compile(r"时限|时间|进度|节点|期限")
+_TIME_CELL = re.compile(r"\d{4}年|\d{1,2}月|年底|年内|每年|长期|持续|常态|前$|底$")
 _ROW_RE = re.compile(r"^(\d{1,3})(?:[．.、]\s*|\s+|(?=[\u4e00-\u9fff“（]))(.*)$")
 _END_OF_ROW = ("。", "负责", "参与", "配合", "牵头", "落实", "政府", "委", "局", "厅", "部", "办")
 
@@ -45,11 +47,29 @@ def _header_columns(text: str) -> list[str]:
     return [c for c in text.split(" ") if c]
 
 
+def _aligned(cells: list[str], header: list[str]) -> list[str]:
+    """Cells padded to the header's width when an empty cell was lost.
+
+    Source lines reach us with runs of tabs and spaces collapsed, so an empty 配合单位 cell
+    disappears and the row is one cell short.  When the header ends with a time column and the
+    row's last cell reads as a time, that cell goes to the time column and the others fill the
+    columns from the left; the lost cell is the one before the time column (an optional role
+    column: a row always names its lead, not always its supporters).
+    """
+    missing = len(header) - len(cells)
+    if not 0 < missing <= 2 or len(cells) < 3:
+        return cells
+    if not _HEADER_TIME.search(fold(header[-1])) or not _TIME_CELL.search(fold(cells[-1])):
+        return cells
+    return [*cells[:-1], *[""] * missing, cells[-1]]
+
+
 def _render(cells: list[str], header: list[str]) -> tuple[str, str] | None:
     """Split a row's cells into (task text, clause) using the header's column names."""
     cells = [c for c in cells if c]
     if not cells:
         return None
+    cells = _aligned(cells, header)
     resp_cols = [i for i, h in enumerate(header) if _HEADER_RESP.search(fold(h))]
     if len(cells) == len(header) and resp_cols:
         first_resp = resp_cols[0]
