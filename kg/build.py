@@ -56,7 +56,7 @@ def run_build(
     """Build the graph of ``inputs`` into ``out`` (replaced atomically)."""
     files = collect_inputs(inputs)
     context = stages.BuildContext.create()
-    corpus = build_corpus(files, stages.extractors(context), progress)
+    corpus = build_corpus(files, stages.extractors(context), progress, context.known)
     sink, link_report = stages.corpus_to_rdf(corpus, context)
     ttl = to_turtle(sink)
     out = out.resolve()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -10,7 +11,11 @@ from kg.errors import InputError
 
 
 class KgGroup(click.Group):
-    """Turns InputError into a one-line message and exit code 2, never a traceback."""
+    """Turns errors into a one-line message and a non-zero exit, never a traceback.
+
+    Bad input (InputError) exits 2; anything unexpected exits 1 with its type and message
+    (set KG_DEBUG=1 to see the traceback when reporting a bug).
+    """
 
     def invoke(self, ctx: click.Context):
         try:
@@ -18,6 +23,14 @@ class KgGroup(click.Group):
         except InputError as exc:
             click.echo(f"kg: error: {exc}", err=True)
             sys.exit(2)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if os.environ.get("KG_DEBUG"):
+                raise
+            message = str(exc).splitlines()[0] if str(exc) else ""
+            click.echo(f"kg: internal error: {type(exc).__name__}: {message} (KG_DEBUG=1 shows the traceback)", err=True)
+            sys.exit(1)
 
 
 @click.group(cls=KgGroup)

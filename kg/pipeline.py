@@ -89,6 +89,7 @@ def build_corpus(
     files: list[Path],
     extractors: list[Extractor] | None = None,
     progress: Callable[[Path], None] | None = None,
+    known: Callable[[str], int] | None = None,
 ) -> Corpus:
     """Read, segment and extract every file; merge duplicate printings of one document."""
     corpus = Corpus()
@@ -98,7 +99,7 @@ def build_corpus(
             progress(path)
         source = read_source(path)
         corpus.sources.append(source)
-        docs, warnings = segment_file(source)
+        docs, warnings = segment_file(source, known)
         report = FileReport(
             file=source.name, encoding=source.encoding, lines=len(source.raw_lines), script=source.script, warnings=warnings
         )
@@ -106,7 +107,12 @@ def build_corpus(
         for doc in docs:
             extraction = DocumentExtraction(document=doc)
             for extract in extractors or []:
-                extract(extraction, source, report.warnings)
+                try:
+                    extract(extraction, source, report.warnings)
+                except Exception as exc:  # one bad document must not sink the build; it is reported
+                    report.warnings.append(
+                        Warning_(source.name, doc.start_line, "extractor-error", f"{extract.__name__}: {type(exc).__name__}: {exc}")
+                    )
             report.documents.append(doc.key)
             key = doc.key
             if key in by_key:

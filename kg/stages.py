@@ -55,8 +55,12 @@ class BuildContext:
             self.unknown_agencies.setdefault((ref.surface, ref.jurisdiction), []).append({"file": file, "line": line})
         return ref
 
-    def known(self, name: str) -> bool:
-        return self.register.resolve(name).canonical is not None
+    def known(self, name: str) -> int:
+        """2: a body the register holds; 1: an internal unit of one (教育部办公厅); 0: unknown."""
+        ref = self.register.resolve(name)
+        if ref.canonical is None:
+            return 0
+        return 1 if "-unit-" in ref.agency_id else 2
 
     def jurisdictions_of(self, issuers: list[str]) -> list[str]:
         """Distinct issuer jurisdictions in printed order (joint 川渝 documents give two)."""

@@ -147,3 +147,9 @@ def test_traditional_characters_read_as_simplified_printed_as_traditional(tmp_pa
     labels = {r["agency_label"]: r["agency_canonical"] for r in first}
     assert labels["省財政廳"] == "四川省财政厅"
     assert labels["市財政局"] == "重庆市财政局"
+
+
+def test_shipped_corpus_builds_without_extractor_errors(built) -> None:
+    """Extractor failures are reported, not fatal; on the shipped corpus there must be none."""
+    errors = [w for f in built.report["files"] for w in f["warnings"] if w["kind"] == "extractor-error"]
+    assert errors == []

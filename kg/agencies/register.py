@@ -46,7 +46,11 @@ _RELATIVE_START = ("市", "省", "区", "县", "州", "自治区", "团市委", 
 _TRAILING_ROLE_RE = re.compile(
     r"（[^（）]*(?:牵头|配合|负责|参与|按职责|排名|列第|为首|主办|协办)[^（）]*）$"
 )
-_UNIT_RE = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:处|科|室|司|局|中心|办公室|办|站|所|队|部)$")
+_UNIT_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,12}(?:处|科|室|司|局|中心|办公厅|办公室|办|站|所|队|部)|办公厅|办公室)$")
+
+
+# What a division name never holds: a government, a central organ, or a second office suffix.
+_NOT_A_UNIT_RE = re.compile(r"国务院|中央|中共|政府|(?:办公厅|办公室).")
 
 
 def default_path() -> Path:
@@ -314,6 +318,8 @@ class Register:
             head, unit = name[:cut], name[cut:]
             if not _UNIT_RE.match(unit):
                 continue
+            if self._place_re.search(unit) or _NOT_A_UNIT_RE.search(unit) or self._find(unit, chain):
+                continue  # a body of its own printed after another, not an internal unit
             aid = self._find(head, chain)
             if aid:
                 e = self._entries[aid]

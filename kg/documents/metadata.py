@@ -93,17 +93,18 @@ def is_issuer_line(text: str) -> bool:
     return bool(_ISSUER_LINE_RE.match(t)) and not re.search(r"关于|印发|转发|[。，；：]", t)
 
 
-def split_run_together(part: str, known: Callable[[str], bool] | None = None) -> list[str]:
+def split_run_together(part: str, known: Callable[[str], int] | None = None) -> list[str]:
     """Split names printed without separators (中共中央国务院, 教育部办公厅财政部办公厅).
 
-    Dynamic programming over cut points: pieces the register knows score high, other
-    well-formed names score nothing, and ties go to fewer pieces — so without a register we
-    never break 中共中央宣传部 into 中共中央 + 宣传部.
+    ``known`` grades a name: 2 a registered body, 1 an internal unit of one, 0 unknown.  A name
+    the register knows whole is never split.  Otherwise dynamic programming over cut points:
+    registered pieces score high, other well-formed names score nothing, and ties go to fewer
+    pieces — so without a register we never break 中共中央宣传部 into 中共中央 + 宣传部.
     """
     n = len(part)
-    if n > 120:
+    is_known = known or (lambda x: 0)
+    if n > 120 or is_known(part):
         return [part]
-    is_known = known or (lambda x: False)
     best: list[tuple[int, int, list[str]] | None] = [None] * (n + 1)
     best[0] = (0, 0, [])
     for end in range(1, n + 1):
@@ -112,7 +113,7 @@ def split_run_together(part: str, known: Callable[[str], bool] | None = None) ->
             if prev is None:
                 continue
             piece = part[start:end]
-            if is_known(piece):
+            if is_known(piece) == 2:
                 gain = 3
             elif _looks_like_name(piece) or piece in _TOP_BODIES:
                 gain = 1 if _PLACE_START_RE.match(piece) else 0
@@ -125,7 +126,7 @@ def split_run_together(part: str, known: Callable[[str], bool] | None = None) ->
     return result[2] if result else [part]
 
 
-def split_issuers(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
+def split_issuers(text: str, known: Callable[[str], int] | None = None) -> list[str]:
     """Split issuer names printed side by side (spaces, 、) or run together."""
     out: list[str] = []
     for part in re.split(r"[\s、，,]+", text.strip()):
@@ -152,10 +153,10 @@ def title_issuer_prefix(title: str) -> tuple[str, str]:
     return "", title
 
 
-def prefix_issuers(prefix: str) -> list[str]:
+def prefix_issuers(prefix: str, known: Callable[[str], int] | None = None) -> list[str]:
     """Issuers named in a title prefix, without the ``等N部门`` tail."""
     prefix = re.sub(r"等\s*[\d一二三四五六七八九十]+\s*个?(?:部门|单位)$|等(?:部门|单位)$", "", prefix)
-    return split_issuers(prefix) if prefix else []
+    return split_issuers(prefix, known) if prefix else []
 
 
 _ATTACH_RE = re.compile(r"《(?P<t>[^《》]+)》")

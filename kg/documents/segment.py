@@ -9,6 +9,7 @@ printed.  Tables of contents, covers and running headers are not documents.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.documents import metadata as md
@@ -28,6 +29,7 @@ _NEWS_RE = re.compile(r"^新华社\S{0,10}?\d{1,2}月\d{1,2}日电")
 _ADDRESSEE_RE = re.compile(r"^[^。；]{2,200}(?:人民政府|部门|单位|机构|各部委|直属机构|厅（局）|委（局）|党委|局|委|厅|办)[^。；]{0,30}：$")
 _TERMINAL_END = tuple("。；：，、！？")
 _MAX_TITLE_LINES = 6
+Known = Callable[[str], int] | None
 _TOC_RE = re.compile(r"[.…·]{3,}|（\d+）$|\(\d+\)$")
 
 
@@ -147,7 +149,7 @@ def _find_anchors(lines: list[CleanLine]) -> list[_Anchor]:
     return anchors
 
 
-def _title_text(lines: list[CleanLine], a: _Anchor) -> tuple[str, list[str]]:
+def _title_text(lines: list[CleanLine], a: _Anchor, known: Known = None) -> tuple[str, list[str]]:
     """(title with any issuer prefix, issuers printed on their own lines) for an anchor.
 
     Lines are joined before splitting off the issuer because issuer names wrap mid-word
@@ -167,11 +169,11 @@ def _title_text(lines: list[CleanLine], a: _Anchor) -> tuple[str, list[str]]:
         if head == rest or (rest and head.endswith(rest) and len(rest) > 6) or (head and rest.endswith(head) and len(head) > 6):
             title = max(head, rest, key=len)
             break
-    issuers = [x for line in issuer_lines for x in md.split_issuers(line)]
+    issuers = [x for line in issuer_lines for x in md.split_issuers(line, known)]
     return title, issuers
 
 
-def _signature(lines: list[CleanLine], begin: int, end: int) -> tuple[str | None, list[str], int | None]:
+def _signature(lines: list[CleanLine], begin: int, end: int, known: Known = None) -> tuple[str | None, list[str], int | None]:
     """First standalone date in [begin, end) and the issuer lines just above it."""
     for k in range(begin, end):
         date = md.parse_date(lines[k].text)
@@ -183,7 +185,7 @@ def _signature(lines: list[CleanLine], begin: int, end: int) -> tuple[str | None
                 block.insert(0, lines[j].text)
                 j -= 1
             for text in block:
-                issuers.extend(md.split_issuers(text))
+                issuers.extend(md.split_issuers(text, known))
             return date, issuers, k
     return None, [], None
 
@@ -214,8 +216,12 @@ def _gazette_name(source: SourceFile) -> str | None:
     return None
 
 
-def segment_file(source: SourceFile) -> tuple[list[Document], list[Warning_]]:
-    """Split one file into documents with metadata and normalised bodies."""
+def segment_file(source: SourceFile, known: Known = None) -> tuple[list[Document], list[Warning_]]:
+    """Split one file into documents with metadata and normalised bodies.
+
+    ``known`` tells whether a name is a registered agency; with it, issuer names printed run
+    together (重庆市人民政府办公厅四川省人民政府办公厅) are split where the register says.
+    """
     headers = running_headers(source.raw_lines)
     lines = clean_lines(source.raw_lines, 1, headers)
     warnings: list[Warning_] = []
@@ -231,7 +237,7 @@ def segment_file(source: SourceFile) -> tuple[list[Document], list[Warning_]]:
         later_parts = [i for i, _ in parts if a.index < i < end_idx]
         if later_parts:
             end_idx = later_parts[0]
-        title, title_issuers = _title_text(lines, a)
+        title, title_issuers = _title_text(lines, a, known)
         if a.kind == "decree":
             # The rule's title is printed after the signature; the preamble names it in 《》.
             pre = "".join(compact(lines[k].text) for k in range(a.title_end, min(end_idx, a.title_end + 4)))
@@ -241,11 +247,11 @@ def segment_file(source: SourceFile) -> tuple[list[Document], list[Warning_]]:
         prefix, title = md.title_issuer_prefix(title)
         body_start = a.title_end if a.kind != "number" else a.index + 1
         notice_end = end_idx
-        date, sig_issuers, date_idx = _signature(lines, body_start, end_idx)
+        date, sig_issuers, date_idx = _signature(lines, body_start, end_idx, known)
         notice_text = "".join(compact(lines[k].text) for k in range(body_start, date_idx if date_idx is not None else min(end_idx, body_start + 12)))
-        issuers = sig_issuers or title_issuers or md.prefix_issuers(prefix)
+        issuers = sig_issuers or title_issuers or md.prefix_issuers(prefix, known)
         if a.kind == "news":
-            issuers = title_issuers or md.split_issuers(re.split(r"联合印发|印发|转发", title)[0])
+            issuers = title_issuers or md.split_issuers(re.split(r"联合印发|印发|转发", title)[0], known)
             date = _news_date("".join(compact(lines[k].text) for k in range(a.index, min(end_idx, a.index + 60))))
             notice_text = title
         elif a.kind == "decree" and sig_issuers and not any(x.endswith(("政府", "部", "委", "局")) for x in sig_issuers):
