@@ -144,3 +144,28 @@ def test_gold_documents_bar(gold_dir) -> None:
     acc = scores["field_accuracy"]
     assert acc["title"] >= 0.95 and acc["doc_number"] >= 0.95 and acc["date"] >= 0.95
     assert acc["issuers"] >= 0.90
+
+
+@pytest.mark.parametrize(
+    ("title", "notice", "expected"),
+    [
+        (
+            "关于印发重庆市行政许可事项清单（2022年版）的通知",
+            "《重庆市行政许可事项清单（2022年版）》〔以下简称《事项清单（2022年版）》〕已经市政府同意，现印发给你们",
+            ["重庆市行政许可事项清单（2022年版）"],
+        ),
+        (
+            "关于印发重庆市高质量实施《区域全面经济伙伴关系协定》（RCEP）行动计划的通知",
+            "现将《重庆市高质量实施〈区域全面经济伙伴关系协定〉（RCEP）行动计划》印发给你们",
+            ["重庆市高质量实施《区域全面经济伙伴关系协定》（RCEP）行动计划"],
+        ),
+        (
+            "关于印发《审计专业技术资格规定》和《审计专业技术资格考试实施办法》的通知",
+            "为贯彻落实《关于深化审计专业人员职称制度改革的指导意见》，现将《审计专业技术资格规定》和《审计专业技术资格考试实施办法》印发给你们",
+            ["审计专业技术资格规定", "审计专业技术资格考试实施办法"],
+        ),
+        ("关于公布“大思政课”实践教学基地名单的通知", "现将名单予以公布。", []),
+    ],
+)
+def test_attachment_titles(title: str, notice: str, expected: list[str]) -> None:
+    assert md.attachment_titles(title, notice) == expected

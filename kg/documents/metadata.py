@@ -166,14 +166,17 @@ _ISSUED_RUN_RE = re.compile(
 
 
 def _title_attachment(title: str) -> str | None:
-    m = _ATTACH_RE.search(title)
-    if m:
-        return m.group("t")
+    """What the title says is issued: 关于印发X的通知 → X (X's own 《》 kept unless they wrap it all)."""
     m2 = re.search(r"(?:印发|转发)(?P<t>.+?)(?:的通知|的函)?$", title)
-    if not m2:
-        return None
-    t = m2.group("t")
-    return re.sub(rf"^[\u4e00-\u9fff]{{2,20}}?{ISSUER_SUFFIX}等(?:部门|单位)?(?=[\u4e00-\u9fff“])", "", t)
+    if m2:
+        t = m2.group("t")
+        whole = re.fullmatch(r"《([^《》]+)》", t)
+        if whole:
+            return whole.group(1)
+        if "《" not in t or not t.startswith("《"):
+            return re.sub(rf"^[\u4e00-\u9fff]{{2,20}}?{ISSUER_SUFFIX}等(?:部门|单位)?(?=[\u4e00-\u9fff“])", "", t)
+    m = _ATTACH_RE.search(title)
+    return m.group("t") if m else None
 
 
 def attachment_titles(title: str, notice_text: str) -> list[str]:
@@ -181,6 +184,8 @@ def attachment_titles(title: str, notice_text: str) -> list[str]:
     if not re.search(r"印发|转发", title):
         return []
     from_title = _title_attachment(title)
+    # 〔以下简称《事项清单》〕 names an abbreviation, not a second issued document.
+    notice_text = re.sub(r"[（〔(\[]\s*以下简称[^）〕)\]]*[）〕)\]]", "", notice_text)
     found: list[str] = []
     m = _ISSUED_RUN_RE.search(notice_text)
     if m:
