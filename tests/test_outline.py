@@ -212,6 +212,20 @@ def test_two_role_columns() -> None:
     assert row.clause == "牵头单位：市发展改革委；配合单位：市财政局、市统计局"
 
 
+def test_empty_role_cell_before_the_time_column() -> None:
+    """Space runs collapse, so an empty 配合单位 cell is lost; the time cell still goes last."""
+    lines = [
+        CleanLine(19, "序号 工作任务 牵头单位 配合单位 完成时限"),
+        CleanLine(20, "11 推动大中小企业融通创新。 省经济和信息化厅 省国资委，各市（州）人民政府 持续推进"),
+        CleanLine(21, "12 优化专精特新企业用地保障，支持建设标准厂房。 省自然资源厅 持续推进"),
+    ]
+    rows = extract_table_rows(lines)
+    assert [r.clause for r in rows] == [
+        "牵头单位：省经济和信息化厅；配合单位：省国资委，各市（州）人民政府",
+        "牵头单位：省自然资源厅",
+    ]
+
+
 # --- property: every leaf of a generated outline is a task, with its label and line ----------
 
 _CN = "一二三四五六七八九十"

@@ -129,6 +129,33 @@ CASES = [
         "牽頭單位：市商務委；配合單位：市發展改革委、重慶海關",
         {"lead": ["市商務委"], "support": ["市發展改革委", "重慶海關"]},
     ),
+    # Forms of other provinces and ministries (tests/unseen).
+    (
+        "责任单位：省经信厅、省财政厅、省科技厅（排第一位的为牵头单位）",
+        {"lead": ["省经信厅"], "support": ["省财政厅", "省科技厅"]},
+    ),
+    (
+        "责任单位：市发展改革委（牵头）、市财政局、市商务局",
+        {"lead": ["市发展改革委"], "support": ["市财政局", "市商务局"]},
+    ),
+    ("省财政厅会同省发展改革委负责", {"lead": ["省财政厅"], "support": ["省发展改革委"]}),
+    ("省农业农村厅负责，各市州人民政府落实", {"responsible": ["省农业农村厅", "各市州人民政府"]}),
+    (
+        "市应急管理局、市市场监管局按职责分工负责，各区政府落实属地责任",
+        {"responsible": ["市应急管理局", "市市场监管局", "各区政府"]},
+    ),
+    (
+        "牵头单位：市商务局；配合单位：市经信局、市市场监管局；完成时限：2023年12月底",
+        {"lead": ["市商务局"], "support": ["市经信局", "市市场监管局"]},
+    ),
+    (
+        "牵头单位：市商务局、市文广旅局；责任单位：锦江区政府、青羊区政府等相关区（市）县政府",
+        {"lead": ["市商务局", "市文广旅局"], "support": ["锦江区政府", "青羊区政府", "相关区（市）县政府"]},
+    ),
+    (
+        "商务部牵头，国家发展改革委等国务院相关部门及各省级人民政府按职责分工负责",
+        {"lead": ["商务部"], "support": ["国家发展改革委", "国务院相关部门", "各省级人民政府"]},
+    ),
 ]
 
 
@@ -337,6 +364,45 @@ def test_bare_labelled_line_and_deadline_tail() -> None:
     assert tail is not None and tail.agencies() == ["市发展改革委", "市财政局"]
     # A gazette colophon names its publisher, not a responsible agency.
     assert find_clauses("主管单位：重庆市人民政府\n主办单位：重庆市人民政府办公厅\n") == []
+
+
+def _found(s: str, running: bool = True) -> list[list[tuple[str, list[str]]]]:
+    return [[(r, n) for r, _, n in p.groups] for _, p in find_clauses(s, running=running)]
+
+
+def test_lenticular_bracket_labels() -> None:
+    """【责任单位】 on the measure's next line or inline; 【牵头单位】…；【配合单位】… on one line."""
+    assert _found("（一）加强科技攻关。支持新型研发机构。\n　　【责任单位】市科委、中关村管委会，市教委") == [
+        [("responsible", ["市科委", "中关村管委会", "市教委"])]
+    ]
+    assert _found("拓展应用场景。【牵头单位】市人才局；【配合单位】市教委、市财政局") == [
+        [("lead", ["市人才局"]), ("support", ["市教委", "市财政局"])]
+    ]
+
+
+def test_label_lines_continue_on_the_next_line() -> None:
+    """牵头单位：… on one line and 配合单位：… on the next are one clause (one task, not two)."""
+    s = "1.推进重点行业数字化改造。\n牵头单位：省经信厅\n配合单位：省发展改革委、省财政厅\n2.培育未来工厂。"
+    assert _found(s) == [[("lead", ["省经信厅"]), ("support", ["省发展改革委", "省财政厅"])]]
+    body = Text.from_pieces([(x, n) for n, x in enumerate(s.split("\n"), start=10)])
+    _, tasks = extract_outline(body)
+    assert [(t.label, t.line) for t in tasks] == [("1", 10), ("2", 13)]
+    clauses, warnings = extract_responsibilities(body, tasks, ["浙江省"])
+    assert [(c.task_id, c.clause_line) for c in clauses] == [("t1", 11)] and warnings == []
+
+
+def test_sentence_long_running_clauses() -> None:
+    """A whole sentence naming only who does the measure is a clause; prose around it is not."""
+    assert _found("对新评为5A级的物流企业给予奖励。由省商务厅负责。") == [[("responsible", ["省商务厅"])]]
+    assert _found("开通国际货运航线。此项工作由省交通运输厅、鄂州市人民政府负责。") == [
+        [("responsible", ["省交通运输厅", "鄂州市人民政府"])]
+    ]
+    assert _found("深化通关一体化改革。武汉海关负责。") == [[("responsible", ["武汉海关"])]]
+    # Not clauses: a named piece of work, an interpretation duty, a duty with an object, no running.
+    assert _found("笔试一律用国家通用语言文字答题。翻译工作由省级招生考试机构负责。") == []
+    assert _found("本措施自印发之日起施行。由市科技局负责解释。") == []
+    assert _found("省发展改革委负责统筹协调全省物流枢纽建设。") == []
+    assert _found("由省商务厅负责。", running=False) == []
 
 
 def test_scorer_matches_tasks_by_line_or_text() -> None:

@@ -47,7 +47,7 @@ _ANY_LABEL_RE = re.compile(r"(?:^|(?<=[；;，,。]))([\u4e00-\u9fff]{2,6})[：:
 # Role verbs at the end of a list, longest first so 按职责分工负责 wins over 负责.
 _VERB_RE = re.compile(
     r"落实属地责任|履行属地责任|落实属地管理责任|按职责分工负责|按职责分工落实|按照职责分工负责|按职能分工负责|按职责负责|分工负责|共同负责|牵头负责|牵头落实|牵头组织|"
-    r"负责落实|负责指导|负责实施|负责推进|具体负责|负责|牵头|协同配合|配合|参与|协助|协同|协办"
+    r"负责落实|负责指导|负责实施|负责推进|具体负责|负责|牵头|协同配合|配合|参与|协助|协同|协办|落实"
 )
 _LEAD_VERBS = ("牵头",)
 _SUPPORT_VERBS = ("配合", "参与", "协助", "协同", "协办")
@@ -337,6 +337,15 @@ def _labelled(inner: str) -> ParsedClause | None:
     return ParsedClause(inner, groups)
 
 
+def _with_partner(text: str, verb: str) -> list[tuple[str, str]]:
+    """'X会同Y' before a verb: X leads and Y supports (省财政厅会同省发展改革委负责)."""
+    f = fold(text)
+    at = f.find("会同")
+    if at <= 0 or _depth_at(text, at) != 0 or not text[at + 2 :]:
+        return [(text, verb)]
+    return [(text[:at], "牵头"), (text[at + 2 :], "配合")]
+
+
 def _verb_form(inner: str, strict: bool = True) -> ParsedClause | None:
     """Parse 'X牵头，Y按职责分工负责' / 'X负责落实' / 'X、Y按职责分工负责' (no label)."""
     s = inner.rstrip("。．.")
@@ -356,6 +365,7 @@ def _verb_form(inner: str, strict: bool = True) -> ParsedClause | None:
     tail = s[pos:].strip("，,、；;。")
     if not chunks or (tail and not _DEADLINE_TAIL_RE.match(tail)):
         return None
+    chunks = [c for text, verb in chunks for c in _with_partner(text, verb)]
     verbs = [v for _, v in chunks]
     has_lead = any(v.startswith(_LEAD_VERBS) for v in verbs)
     has_support = any(v.startswith(_SUPPORT_VERBS) for v in verbs)

@@ -22,6 +22,7 @@ GOLD = HERE / "gold"
 
 HANT = {"08_guangdong_zhijiao_hant.txt"}
 HALF = {"09_shenzhen_halfwidth.txt"}
+TABLES = {"06_sichuan_table.txt", "13_fagaiwei_table.txt"}
 _HALF_TABLE = str.maketrans({"（": "(", "）": ")", "：": ":", "；": ";", "，": ","})
 
 # file → (title, doc_number, issuers, date, doc_type, attachment_title, start_line)
@@ -76,6 +77,21 @@ DOCUMENTS = {
     "11_wuhan_kechuang.txt": (
         "武汉市人民政府关于加快建设具有全国影响力的科技创新中心的若干措施",
         "武政规〔2023〕5号", ["武汉市人民政府"], "2023-03-10", "措施", None, 1,
+    ),
+    "12_jiangsu_cuoshi.txt": (
+        "江苏省人民政府印发关于推动经济运行率先整体好转若干政策措施的通知",
+        "苏政发〔2023〕1号", ["江苏省人民政府"], "2023-01-05", "通知",
+        "关于推动经济运行率先整体好转的若干政策措施", 1,
+    ),
+    "13_fagaiwei_table.txt": (
+        "国家发展改革委工业和信息化部财政部人民银行关于做好2023年降成本重点工作的通知",
+        "发改运行〔2023〕645号", ["国家发展改革委", "工业和信息化部", "财政部", "人民银行"], "2023-05-26", "通知",
+        None, 1,
+    ),
+    "14_hunan_fangan.txt": (
+        "湖南省人民政府办公厅关于印发《湖南省现代化产业体系建设实施方案》的通知",
+        "湘政办发〔2023〕7号", ["湖南省人民政府办公厅"], "2023-03-01", "通知",
+        "湖南省现代化产业体系建设实施方案", 1,
     ),
 }
 
@@ -260,12 +276,61 @@ TASKS: list[tuple[str, str, str, str, L, L, L]] = [
      [], [], ["市地方金融工作局", "市财政局", "市科技局", "各区人民政府"]),
     ("11_wuhan_kechuang.txt", "8.", "优化科技创新生态。开展“科技", "责任单位：市科技局、市科协",
      [], [], ["市科技局", "市科协"]),
+    # 12 江苏 (held out): measures numbered 第X条, one 会同 clause, a 负责解释 closing article.
+    ("12_jiangsu_cuoshi.txt", "第一条", "加大财政资金支持力度。2023", "省财政厅会同省发展改革委负责",
+     ["省财政厅"], ["省发展改革委"], []),
+    ("12_jiangsu_cuoshi.txt", "第二条", "加快重大项目建设。滚动实施省", "省发展改革委牵头，省各有关部门按职责分工负责",
+     ["省发展改革委"], ["省各有关部门"], []),
+    ("12_jiangsu_cuoshi.txt", "第三条", "支持制造业稳定增长。对当年工", "省工业和信息化厅负责",
+     [], [], ["省工业和信息化厅"]),
+    ("12_jiangsu_cuoshi.txt", "第四条", "扩大有效投资。鼓励民间资本参", "责任单位：省发展改革委、省住房城乡建设厅、省交通运输厅",
+     [], [], ["省发展改革委", "省住房城乡建设厅", "省交通运输厅"]),
+    ("12_jiangsu_cuoshi.txt", "第五条", "促进消费加快恢复。支持各地发", "省商务厅牵头，省财政厅、省文化和旅游厅，各设区市人民政府按职责分工负责",
+     ["省商务厅"], ["省财政厅", "省文化和旅游厅", "各设区市人民政府"], []),
+    ("12_jiangsu_cuoshi.txt", "第六条", "稳定外贸外资。支持企业参加境", "省商务厅、南京海关按职责分工负责",
+     [], [], ["省商务厅", "南京海关"]),
+    ("12_jiangsu_cuoshi.txt", "第七条", "强化金融支持。引导金融机构增", "人民银行南京分行、江苏银保监局、省地方金融监管局按职责分工负责",
+     [], [], ["人民银行南京分行", "江苏银保监局", "省地方金融监管局"]),
+    ("12_jiangsu_cuoshi.txt", "第八条", "稳定就业岗位。延续实施阶段性", "省人力资源社会保障厅、省财政厅、省税务局按职责分工负责",
+     [], [], ["省人力资源社会保障厅", "省财政厅", "省税务局"]),
+    # 13 国家发展改革委等 (held out): 附件 table, cells separated by ideographic spaces.
+    ("13_fagaiwei_table.txt", "1", "延续实施小规模纳税人增值税减", "财政部、税务总局按职责分工负责",
+     [], [], ["财政部", "税务总局"]),
+    ("13_fagaiwei_table.txt", "2", "延续实施阶段性降低失业保险、", "人力资源社会保障部、财政部、税务总局按职责分工负责",
+     [], [], ["人力资源社会保障部", "财政部", "税务总局"]),
+    ("13_fagaiwei_table.txt", "3", "推动金融机构持续降低实际贷款", "人民银行牵头，银保监会、国家发展改革委参与",
+     ["人民银行"], ["银保监会", "国家发展改革委"], []),
+    ("13_fagaiwei_table.txt", "4", "规范涉企收费行为，开展涉企违", "市场监管总局、国家发展改革委、工业和信息化部、财政部按职责分工负责",
+     [], [], ["市场监管总局", "国家发展改革委", "工业和信息化部", "财政部"]),
+    ("13_fagaiwei_table.txt", "5", "深化电力市场化改革，降低企业", "国家发展改革委、国家能源局负责",
+     [], [], ["国家发展改革委", "国家能源局"]),
+    ("13_fagaiwei_table.txt", "6", "推进物流降本增效，降低企业物", "国家发展改革委、交通运输部、商务部、国家铁路局、中国国家铁路集团有限公司按职责分工负责",
+     [], [], ["国家发展改革委", "交通运输部", "商务部", "国家铁路局", "中国国家铁路集团有限公司"]),
+    ("13_fagaiwei_table.txt", "7", "加强制度性交易成本降低工作，", "国务院办公厅、国家发展改革委、市场监管总局等国务院相关部门及各地区按职责分工负责",
+     [], [], ["国务院办公厅", "国家发展改革委", "市场监管总局", "国务院相关部门", "各地区"]),
+    ("13_fagaiwei_table.txt", "8", "加快推进企业数字化转型，降低", "工业和信息化部牵头，科技部、国家发展改革委等按职责分工负责",
+     ["工业和信息化部"], ["科技部", "国家发展改革委"], []),
+    # 14 湖南 (held out): ① items, two labels on one line split by a space, 1、 items.
+    ("14_hunan_fangan.txt", "①", "做强工程机械产业集群。支持龙", "牵头单位：省工业和信息化厅配合单位：省发展改革委、省科技厅",
+     ["省工业和信息化厅"], ["省发展改革委", "省科技厅"], []),
+    ("14_hunan_fangan.txt", "②", "壮大轨道交通装备产业。推动轨", "牵头单位：省工业和信息化厅配合单位：省交通运输厅、株洲市人民政府",
+     ["省工业和信息化厅"], ["省交通运输厅", "株洲市人民政府"], []),
+    ("14_hunan_fangan.txt", "③", "发展先进计算产业。建设长沙先", "牵头单位：省工业和信息化厅、省发展改革委配合单位：长沙市人民政府",
+     ["省工业和信息化厅", "省发展改革委"], ["长沙市人民政府"], []),
+    ("14_hunan_fangan.txt", "①", "发展现代物流。建设一批国家物", "牵头单位：省发展改革委；配合单位：省交通运输厅、省商务厅；完成时限：2025年",
+     ["省发展改革委"], ["省交通运输厅", "省商务厅"], []),
+    ("14_hunan_fangan.txt", "②", "发展现代金融。推动金融机构总", "牵头单位：省地方金融监管局；配合单位：人民银行长沙中心支行、湖南银保监局、湖南证监局",
+     ["省地方金融监管局"], ["人民银行长沙中心支行", "湖南银保监局", "湖南证监局"], []),
+    ("14_hunan_fangan.txt", "1、", "打造农业优势特色千亿产业。实", "省农业农村厅牵头，省发展改革委、省财政厅配合",
+     ["省农业农村厅"], ["省发展改革委", "省财政厅"], []),
+    ("14_hunan_fangan.txt", "2、", "加强高标准农田建设。每年新建", "省农业农村厅负责，各市州人民政府落实",
+     [], [], ["省农业农村厅", "各市州人民政府"]),
 ]
 
 # surface → (canonical, jurisdiction, level, kind) per jurisdiction context of the files that print it.
 _JUR = {
     "01": "广东省", "02": "浙江省", "03": "成都市", "04": "北京市", "05": "湖北省", "06": "四川省",
-    "07": "国家", "08": "广东省", "09": "深圳市", "11": "武汉市",
+    "07": "国家", "08": "广东省", "09": "深圳市", "11": "武汉市", "12": "江苏省", "13": "国家", "14": "湖南省",
 }
 _SPECIAL = {
     "广东银保监局": ("中国银行保险监督管理委员会广东监管局", "central-vertical"),
@@ -282,6 +347,21 @@ _SPECIAL = {
     "四川省税务局": ("国家税务总局四川省税务局", "central-vertical"),
     "省税务局": ("国家税务总局广东省税务局", "central-vertical"),
     "深圳供电局": ("深圳供电局有限公司", "other"),
+    "南京海关": ("中华人民共和国南京海关", "central-vertical"),
+    "人民银行南京分行": ("中国人民银行南京分行", "central-vertical"),
+    "人民银行长沙中心支行": ("中国人民银行长沙中心支行", "central-vertical"),
+    "江苏银保监局": ("中国银行保险监督管理委员会江苏监管局", "central-vertical"),
+    "湖南银保监局": ("中国银行保险监督管理委员会湖南监管局", "central-vertical"),
+    "湖南证监局": ("中国证券监督管理委员会湖南监管局", "central-vertical"),
+    "株洲市人民政府": ("株洲市人民政府", "government"),
+    "长沙市人民政府": ("长沙市人民政府", "government"),
+    "税务总局": ("国家税务总局", "department"),
+    "人力资源社会保障部": ("中华人民共和国人力资源和社会保障部", "department"),
+    "国家能源局": ("国家能源局", "department"),
+    "国家铁路局": ("国家铁路局", "department"),
+    "中国国家铁路集团有限公司": ("中国国家铁路集团有限公司", "other"),
+    "国务院办公厅": ("国务院办公厅", "department"),
+    "科技部": ("中华人民共和国科学技术部", "department"),
     "省贸促会": ("中国国际贸易促进委员会{省}委员会", "other"),
     "中国铁路武汉局集团有限公司": ("中国铁路武汉局集团有限公司", "other"),
     "国家发展改革委": ("国家发展和改革委员会", "department"),
@@ -331,7 +411,8 @@ _EXPAND = [
     ("市文广旅局", "文化广电旅游局"), ("市规划自然资源委", "规划和自然资源委员会"), ("省政务服务数据管理局", "政务服务数据管理局"),
     ("市应急管理局", "应急管理局"), ("省知识产权中心", "知识产权服务促进中心"), ("市地方金融工作局", "地方金融工作局"),
     ("市科协", "科学技术协会"), ("市教委", "教育委员会"), ("省科技厅", "科学技术厅"), ("市科技局", "科学技术局"),
-    ("市政务服务局", "政务服务管理局"),
+    ("市政务服务局", "政务服务管理局"), ("省住房城乡建设厅", "住房和城乡建设厅"),
+    ("省文化和旅游厅", "文化和旅游厅"),
 ]
 
 
@@ -352,7 +433,7 @@ def _canonical(surface: str, code: str) -> tuple[str, str, str, str]:
 
 
 def _is_collective(name: str) -> bool:
-    return name.startswith(("各", "有关", "相关")) or "相关部门" in name
+    return bool(re.match(r"^[省市县区]?(?:各|有关|相关)", name)) or "相关部门" in name
 
 
 def _printed(file: str, s: str) -> str:
@@ -373,7 +454,7 @@ def _line_of(file: str, marker: str, prefix: str) -> int:
     lines = (TEXTS / file).read_text(encoding="utf-8").splitlines()
     needle = _nows(_printed(file, marker + prefix))
     hits = [k for k, ln in enumerate(lines, start=1) if needle in _nows(ln)]
-    if file == "06_sichuan_table.txt":
+    if file in TABLES:
         hits = [k for k in hits if _nows(lines[k - 1]).startswith(needle)]
     if len(hits) != 1:
         raise SystemExit(f"{file}: {needle!r} found on lines {hits}")
@@ -388,9 +469,10 @@ def main() -> None:
     GOLD.mkdir(exist_ok=True)
     docs = []
     for file, (title, number, issuers, date, dtype, attachment, start) in sorted(DOCUMENTS.items()):
-        # As in the seed gold, a title printed after its issuer keeps only the part from 关于.
-        if "关于" in title and any(title.startswith(x) for x in issuers):
-            title = title[title.index("关于") :]
+        # As in the seed gold, a title printed after its issuer (X关于…) drops the issuer.
+        for x in [*issuers, "".join(issuers)]:
+            if title.startswith(x + "关于"):
+                title = title[len(x) :]
         docs.append(
             {"file": file, "start_line": start, "title": _printed(file, title), "doc_number": _printed(file, number) if number else None,
              "issuers": [_printed(file, x) for x in issuers], "date": date, "doc_type": _printed(file, dtype),
