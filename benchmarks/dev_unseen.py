@@ -36,7 +36,9 @@ def responsibility_rows(texts: Path, out: Path) -> list[dict]:
 def per_file(rows: list[dict], gold: list[dict]) -> dict[str, dict]:
     files = sorted({g["file"] for g in gold} | {str(r.get("source_file")) for r in rows})
     return {
-        f: score_responsibilities([r for r in rows if r.get("source_file") == f], [g for g in gold if g["file"] == f])
+        f: score_responsibilities(
+            [r for r in rows if r.get("source_file") == f], [g for g in gold if g["file"] == f]
+        )
         for f in files
     }
 
@@ -62,7 +64,9 @@ def main() -> None:
     print(f"{'ALL':34} {_fmt(total['role_aware']):42} {_fmt(total['role_agnostic'])}")
     print(f"{'tasks':34} {_fmt(total['tasks'])}")
     agencies = score_agencies(rows, load_jsonl(args.gold / "agencies.jsonl"))
-    print(f"agency canonical accuracy {agencies['canonical_accuracy']:.3f} over {agencies['scored']} surfaces")
+    print(
+        f"agency canonical accuracy {agencies['canonical_accuracy']:.3f} over {agencies['scored']} surfaces"
+    )
     if args.show_errors:
         for k in ("missed", "spurious"):
             errs = total["errors"][k]

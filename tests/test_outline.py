@@ -226,6 +226,18 @@ def test_empty_role_cell_before_the_time_column() -> None:
     ]
 
 
+def test_html_space_entities_and_fullwidth_digits_before_a_marker() -> None:
+    """Web copies keep &nbsp; (its ';' made full-width by normalisation) and full-width digits."""
+    body = Text.from_pieces(
+        [
+            ("&nbsp;&nbsp；１．稳定加工贸易发展。（省商务厅牵头，省发展改革委配合）", 11),
+            ("&#12288;&#12288;２．培育外贸转型升级基地。（省商务厅负责）", 12),
+        ]
+    )
+    _, tasks = extract_outline(body)
+    assert [(t.label, t.line, t.text[:2]) for t in tasks] == [("1", 11, "１．"), ("2", 12, "２．")]
+
+
 # --- property: every leaf of a generated outline is a task, with its label and line ----------
 
 _CN = "一二三四五六七八九十"

@@ -53,7 +53,9 @@ def test_gold_is_well_formed(gold: list[dict]) -> None:
 def test_role_aware_bar(rows: list[dict], gold: list[dict]) -> None:
     total = score_responsibilities(rows, gold)
     per_file = {
-        f: score_responsibilities([r for r in rows if r["source_file"] == f], [g for g in gold if g["file"] == f])
+        f: score_responsibilities(
+            [r for r in rows if r["source_file"] == f], [g for g in gold if g["file"] == f]
+        )
         for f in sorted({g["file"] for g in gold})
     }
     report = {f: s["role_aware"]["f1"] for f, s in per_file.items()}

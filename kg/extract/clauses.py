@@ -73,7 +73,9 @@ _STRONG_HEADS = (
 _NOTE_START = ("以下", "注", "含", "不含", "下同", "其中")
 _GENERIC_AFTER_DENG = {"", "部门", "单位", "部门单位", "部门和单位", "单位和部门", "机构", "部门等", "单位等"}
 # A note after a list that names its first agency the lead: （排第一位的为牵头单位）, （列首位者牵头）.
-_FIRST_LEADS_RE = re.compile(r"[（(][^（）()]{0,12}(?:第一|首位|第1|首个|首家)[^（）()]{0,8}牵头[^（）()]{0,4}[）)]$")
+_FIRST_LEADS_RE = re.compile(
+    r"[（(][^（）()]{0,12}(?:第一|首位|第1|首个|首家)[^（）()]{0,8}牵头[^（）()]{0,4}[）)]$"
+)
 # A role note after one name: 市发展改革委（牵头）.
 _LEAD_NOTE_RE = re.compile(r"[（(]牵头(?:单位|部门)?[）)]$")
 # What may precede the agency list of a sentence-long running clause: 此项工作由X负责。
@@ -293,7 +295,9 @@ def _ranked(role: str, content: str) -> list[tuple[str, str]] | None:
     names = split_agencies(content)
     if any(_LEAD_NOTE_RE.search(fold(n)) for n in names):
         return [
-            ("lead", n[: _LEAD_NOTE_RE.search(fold(n)).start()]) if _LEAD_NOTE_RE.search(fold(n)) else ("support", n)
+            ("lead", n[: _LEAD_NOTE_RE.search(fold(n)).start()])
+            if _LEAD_NOTE_RE.search(fold(n))
+            else ("support", n)
             for n in names
         ]
     return None

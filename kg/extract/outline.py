@@ -48,6 +48,11 @@ _KINDS = ("part", "chapter", "jie", "article", "cn", "pcn", "num", "pnum", "circ
 _ATTACHMENT_RE = re.compile(r"^附件\s*\d{0,2}[：:]?$|^附件\s*\d{0,2}[：:]?\S{0,40}$")
 _INLINE_RE = re.compile(rf"(?<=[。！？])(?:\d{{1,3}}[．.](?!\d)|[（(][{_CN}]+[）)])")
 _TRAILING = "。；，,;.、)）〕 \n"
+# Web copies sometimes keep HTML space entities as text before a paragraph (&nbsp;&nbsp;（一）…).
+_ENTITY_INDENT_RE = re.compile(
+    r"(?:&(?:nbsp|ensp|emsp|#12288|#160|#x3000|#xa0)[;；]?|[\s\u3000\xa0])+", re.IGNORECASE
+)
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 @dataclass(slots=True)
@@ -109,9 +114,11 @@ def _candidates(text: Text, skip_lines: set[int]) -> list[tuple[int, str, re.Mat
             continue
         if ln.line in skip_lines:
             continue
-        m = _HEADING_RE.match(fold(ln.text))
+        indent = _ENTITY_INDENT_RE.match(ln.text)
+        skip = indent.end() if indent else 0
+        m = _HEADING_RE.match(fold(ln.text[skip:]))
         if m:
-            out.append((ln.start, ln.text, m))
+            out.append((ln.start + skip, ln.text[skip:], m))
     line_starts = [(off, m) for off, _, m in out if m]
     inline: list[tuple[int, str, re.Match[str] | None]] = []
     for ln in text.lines():
@@ -144,7 +151,7 @@ def _find_headings(text: Text, skip_lines: set[int]) -> list[_Node]:
             stack = []  # an attachment starts a fresh outline
             continue
         kind = _kind(m)
-        label = m.group(f"{kind}_n")
+        label = m.group(f"{kind}_n").translate(_FULLWIDTH_DIGITS)
         marker = rest[: m.end()]  # as printed (the match ran on the folded text)
         # Same marker type already open → close down to it (sibling); otherwise open a child level.
         # A marker type conventionally above the open ones (三、 after 6．) closes them as well: a
