@@ -166,6 +166,7 @@ class DocumentExtraction:
     indicators: list[Indicator] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    mentions: list[tuple[str, AgencyRef]] = field(default_factory=list)  # (task id, agency named in its text)
 
 
 @dataclass(slots=True)

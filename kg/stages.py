@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.agencies.ner import AgencyNER
 from kg.agencies.rdf import agency_ref_to_rdf, register_to_rdf
 from kg.agencies.register import Register
 from kg.extract.citations import extract_citations
@@ -27,7 +28,7 @@ from kg.ontology import ontology_triples
 from kg.pipeline import Corpus, CorpusDocument
 from kg.rdf import iris
 from kg.rdf.documents import document_to_rdf, source_file_to_rdf
-from kg.rdf.emit import TripleSink
+from kg.rdf.emit import TripleSink, iri
 from kg.rdf.measures import citations_to_rdf, deadline_to_rdf, indicators_to_rdf, targets_to_rdf
 from kg.rdf.tasks import responsibility_to_rdf, sections_to_rdf, task_to_rdf
 from kg.read.script import restore
@@ -40,6 +41,7 @@ class BuildContext:
     """Long-lived helpers shared by all documents of one build (loaded once)."""
 
     register: Register
+    recogniser: AgencyNER | None = None  # built on first use (a few seconds)
     used_agencies: dict[str, AgencyRef] = field(default_factory=dict)
     unknown_agencies: dict[tuple[str, str | None], list[dict]] = field(default_factory=dict)
 
@@ -54,6 +56,11 @@ class BuildContext:
         if ref.canonical is None and not ref.collective:
             self.unknown_agencies.setdefault((ref.surface, ref.jurisdiction), []).append({"file": file, "line": line})
         return ref
+
+    def ner(self) -> AgencyNER:
+        if self.recogniser is None:
+            self.recogniser = AgencyNER.from_register(self.register)
+        return self.recogniser
 
     def known(self, name: str) -> int:
         """2: a body the register holds; 1: an internal unit of one (教育部办公厅); 0: unknown."""
@@ -120,7 +127,22 @@ def extractors(context: BuildContext) -> list[Extractor]:
                 task.deadline, task.deadline_quote = found
         ex.citations = extract_citations(doc.body, doc.title, doc.doc_number, doc.attachment_titles)
 
-    return [outline_and_responsibility, measures, restore_printed_forms]
+    def agency_mentions(ex: DocumentExtraction, source: SourceFile, warnings: list[Warning_]) -> None:
+        """Registered agencies a task names in its running text besides its clause (由…牵头, 会同…)."""
+        jurisdictions = context.jurisdictions_of(ex.document.issuers)
+        jurisdiction = jurisdictions[0] if jurisdictions else None
+        for task in ex.tasks:
+            in_clause = {r.agency.agency_id for r in ex.responsibilities if r.task_id == task.id}
+            seen: set[str] = set()
+            for _start, _end, surface in context.ner().find(task.text):
+                ref = context.register.resolve(surface, jurisdiction)
+                if ref.canonical is None or ref.agency_id in in_clause or ref.agency_id in seen:
+                    continue
+                seen.add(ref.agency_id)
+                context.used_agencies.setdefault(ref.agency_id, ref)
+                ex.mentions.append((task.id, ref))
+
+    return [outline_and_responsibility, measures, agency_mentions, restore_printed_forms]
 
 
 def restore_printed_forms(ex: DocumentExtraction, source: SourceFile, warnings: list[Warning_]) -> None:
@@ -190,6 +212,8 @@ def _document_to_rdf(sink: TripleSink, cd: CorpusDocument, context: BuildContext
             if not aligned:
                 deadline_to_rdf(sink, node, renamed)
         if not aligned:
+            for task_id, ref in ex.mentions:
+                sink.add(iris.task(d, id_map.get(task_id, task_id)), "pkg:mentionsAgency", iri(iris.agency(ref.agency_id)))
             for r in ex.responsibilities:
                 responsibility_to_rdf(sink, d, file_name, Responsibility(id_map.get(r.task_id, r.task_id), r.role, r.agency, r.line, r.clause))
         for tg in ex.targets:
