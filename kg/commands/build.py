@@ -20,20 +20,17 @@ from kg.query import table
 def build(inputs: tuple[Path, ...], out: Path, no_render: bool, no_validate: bool, quiet: bool) -> None:
     """Build the knowledge graph of INPUTS (files or folders; default raw_texts/) into --out."""
     from kg.build import run_build
+    from kg.pipeline import collect_inputs
 
     sources = list(inputs) or [Path("raw_texts")]
     started = time.perf_counter()
     show = not quiet and sys.stderr.isatty()
-    bar_state: dict = {}
-
-    def progress(path: Path) -> None:
-        if show:
-            bar_state["n"] = bar_state.get("n", 0) + 1
-            click.echo(f"\r  reading {path.name} …", err=True, nl=False)
-
-    result = run_build(sources, out, progress=progress, render=not no_render, validate=not no_validate)
     if show:
-        click.echo("\r" + " " * 60 + "\r", err=True, nl=False)
+        total = len(collect_inputs(sources))
+        with click.progressbar(length=total, label="reading", file=sys.stderr, show_pos=True, item_show_func=lambda x: x) as bar:
+            result = run_build(sources, out, progress=lambda path: bar.update(1, path.name), render=not no_render, validate=not no_validate)
+    else:
+        result = run_build(sources, out, render=not no_render, validate=not no_validate)
     if quiet:
         return
     rows = []
