@@ -70,6 +70,8 @@ _STRONG_HEADS = (
     "办公室",
     *"局厅委部办院署府会行司队",
 )
+# Collective agents that end in no organisational head noun (…，各地落实).
+_COLLECTIVE_PLACES = {"各地", "各地方", "地方各级"}
 _NOTE_START = ("以下", "注", "含", "不含", "下同", "其中")
 _GENERIC_AFTER_DENG = {"", "部门", "单位", "部门单位", "部门和单位", "单位和部门", "机构", "部门等", "单位等"}
 # A note after a list that names its first agency the lead: （排第一位的为牵头单位）, （列首位者牵头）.
@@ -175,7 +177,7 @@ def looks_like_agency(name: str) -> bool:
         return False
     if any(c in b for c in "。：:！？"):
         return False
-    return b[-1] in _AGENCY_END
+    return b[-1] in _AGENCY_END or b in _COLLECTIVE_PLACES
 
 
 def _strong_left(left: str) -> bool:
@@ -318,27 +320,34 @@ def _labelled(inner: str) -> ParsedClause | None:
         content = inner[mk.end() : end].rstrip("；;，,。")
         labels.append((_label_of(mk), content))
     has_lead = any("牵头" in lab or "主责" in lab for lab, _ in labels)
+    has_support = any(_is_support_label(lab) for lab, _ in labels)
     for lab, content in labels:
         if "牵头" in lab or "主责" in lab:
             role = "lead"
-        elif any(v in lab for v in ("配合", "协同", "协作", "参与", "协办", "协助")):
+        elif _is_support_label(lab):
             role = "support"
         else:
-            role = "support" if has_lead else "responsible"
+            # 责任单位 beside 牵头单位 names supporters; beside 配合单位 it names the lead.
+            role = "support" if has_lead else "lead" if has_support else "responsible"
         for k, part in enumerate(_parts(content)):
-            ranked = _ranked(role, part)
-            if ranked:
-                for r in ("lead", "support"):
-                    names = [n for rr, n in ranked if rr == r]
-                    if names:
-                        groups.append((r, k, names))
-                continue
-            names = split_agencies(part)
-            if names:
-                groups.append((role, k, names))
+            groups.extend(_role_groups(role, k, part))
     if not groups:
         return None
     return ParsedClause(inner, groups)
+
+
+def _is_support_label(label: str) -> bool:
+    return any(v in label for v in ("配合", "协同", "协作", "参与", "协办", "协助"))
+
+
+def _role_groups(role: str, k: int, part: str) -> list[tuple[str, int, list[str]]]:
+    """The groups of one list part, split into lead and support when the list ranks itself."""
+    ranked = _ranked(role, part)
+    if ranked:
+        out = [(r, k, [n for rr, n in ranked if rr == r]) for r in ("lead", "support")]
+        return [g for g in out if g[2]]
+    names = split_agencies(part)
+    return [(role, k, names)] if names else []
 
 
 def _with_partner(text: str, verb: str) -> list[tuple[str, str]]:
@@ -357,6 +366,8 @@ def _verb_form(inner: str, strict: bool = True) -> ParsedClause | None:
     chunks: list[tuple[str, str]] = []
     pos = 0
     for m in _VERB_RE.finditer(f):
+        if _depth_at(f, m.start()) > 0:
+            continue  # a role note inside a name: 市发展改革委（牵头）
         text = s[pos : m.start()].strip("，,、；;")
         if not text:
             if chunks and m.start() == pos:  # 牵头负责 split oddly; merge into previous verb
@@ -387,8 +398,7 @@ def _verb_form(inner: str, strict: bool = True) -> ParsedClause | None:
             names = split_agencies(part)
             if strict and (not names or not all(looks_like_agency(n) for n in names)):
                 return None
-            if names:
-                groups.append((role, k, names))
+            groups.extend(_role_groups(role, k, part))
     if not groups:
         return None
     return ParsedClause(s, groups)
