@@ -1134,7 +1134,7 @@ _SPECIAL = {
     "海关总署广东分署": ("海关总署广东分署", "central-vertical"),
     "武汉海关": ("中华人民共和国武汉海关", "central-vertical"),
     "四川省税务局": ("国家税务总局四川省税务局", "central-vertical"),
-    "省税务局": ("国家税务总局广东省税务局", "central-vertical"),
+    "省税务局": ("国家税务总局{省}税务局", "central-vertical"),
     "深圳供电局": ("深圳供电局有限公司", "other"),
     "南京海关": ("中华人民共和国南京海关", "central-vertical"),
     "人民银行南京分行": ("中国人民银行南京分行", "central-vertical"),
