@@ -169,3 +169,21 @@ def test_gold_documents_bar(gold_dir) -> None:
 )
 def test_attachment_titles(title: str, notice: str, expected: list[str]) -> None:
     assert md.attachment_titles(title, notice) == expected
+
+
+ANNOUNCEMENT = """广东省人民代表大会常务委员会公告
+（第12号）
+《广东省数据要素市场促进条例》已由广东省第十四届人民代表大会常务委员会第五次会议于2023年9月28日通过，现予公布，自2024年1月1日起施行。
+广东省人民代表大会常务委员会
+2023年9月28日
+广东省数据要素市场促进条例
+第一章 总则"""
+
+
+def test_regulation_promulgated_by_announcement() -> None:
+    (doc,) = segment_file(_source(ANNOUNCEMENT))[0]
+    assert doc.doc_number == "广东省人民代表大会常务委员会公告（第12号）"
+    assert doc.title == "广东省数据要素市场促进条例"
+    assert doc.issuers == ["广东省人民代表大会常务委员会"]
+    assert doc.date == "2023-09-28"
+    assert doc.doc_type == "条例"

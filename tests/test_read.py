@@ -134,3 +134,11 @@ def test_join_never_loses_characters(raw: list[str]) -> None:
     text = join_lines(cleaned)
     kept = "".join(compact(c.text) for c in cleaned)
     assert text.text.replace("\n", "") == fullwidth_punct(kept) or len(text.text.replace("\n", "")) == len(kept)
+
+
+def test_html_entities_from_web_copies_are_decoded() -> None:
+    from kg.read.normalize import clean_line
+
+    assert clean_line("&nbsp;&nbsp;（一）支持企业开拓国际市场。") == "（一）支持企业开拓国际市场。"
+    assert clean_line("&#12288;&#12288;第一条 为了") == "第一条 为了"
+    assert clean_line("R&D投入") == "R&D投入"

@@ -16,8 +16,12 @@ DOC_NUMBER_RE = re.compile(
     r"^(?P<num>[\u4e00-\u9fff]{1,16}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号)$"
 )
 INLINE_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,16}[〔\[［【(（](?:19|20)\d{2}[〕\]］】)）]第?\d{1,5}号")
-DECREE_RE = re.compile(r"^(?P<issuer>[\u4e00-\u9fff]{2,20}(?:人民政府|政府|部|委员会|局|总署|署))令$")
-DECREE_NO_RE = re.compile(r"^第\s*(?P<no>\d{1,5})\s*号$")
+# Rules and regulations are promulgated by a decree (XX人民政府令 / 第346号) or an announcement
+# (XX人民代表大会常务委员会公告 / （第12号））; the pair is the document's number.
+DECREE_RE = re.compile(
+    r"^(?P<issuer>[\u4e00-\u9fff]{2,30}(?:人民政府|政府|部|委员会|常务委员会|局|总署|署|办公厅))(?P<kind>令|公告)$"
+)
+DECREE_NO_RE = re.compile(r"^[（(]?第\s*(?P<no>\d{1,5})\s*号[）)]?$")
 
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 DATE_LINE_RE = re.compile(

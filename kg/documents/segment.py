@@ -122,9 +122,11 @@ def _find_anchors(lines: list[CleanLine]) -> list[_Anchor]:
             continue
         m = md.DECREE_RE.match(t)
         if m and i + 1 < n:
-            m2 = md.DECREE_NO_RE.match(compact(lines[i + 1].text))
+            number_line = compact(lines[i + 1].text)
+            m2 = md.DECREE_NO_RE.match(number_line)
             if m2:
-                anchors.append(_Anchor("decree", i, i, i + 2, f"{m.group('issuer')}令第{m2.group('no')}号"))
+                printed = number_line.replace("(", "（").replace(")", "）")
+                anchors.append(_Anchor("decree", i, i, i + 2, f"{t}{printed}"))
                 used.update(range(i, i + 2))
             continue
         if _NEWS_RE.match(t):

@@ -9,6 +9,7 @@ plain regular expressions, while every character keeps the source line it came f
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -42,9 +43,18 @@ _SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200b\ufeff]+")
 _HALF_PAREN_PAIR = re.compile(r"\(([^()\n]{0,80})\)")
 
 
+_ENTITY_RE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#[xX][0-9a-fA-F]{2,6});")
+
+
 def clean_line(raw: str) -> str:
-    """Unicode-normalise spacing, collapse space runs to one ASCII space, strip the ends."""
+    """Unicode-normalise spacing, collapse space runs to one ASCII space, strip the ends.
+
+    Text copied from web pages keeps HTML entities (``&nbsp;``, ``&#12288;``); they are decoded
+    first so that an indented ``&nbsp;&nbsp;（一）`` still starts with its outline marker.
+    """
     s = unicodedata.normalize("NFC", raw)
+    if "&" in s:
+        s = _ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), s)
     s = _SPACES.sub(" ", s)
     return s.strip()
 
