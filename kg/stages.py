@@ -23,7 +23,7 @@ from kg.extract.outline import extract_outline
 from kg.extract.responsibility import extract_responsibilities
 from kg.extract.targets import extract_targets, plan_end_year
 from kg.link.citations import resolve_citations
-from kg.model import AgencyRef, DocumentExtraction, Responsibility, SourceFile, Task, Warning_
+from kg.model import AgencyRef, Document, DocumentExtraction, Responsibility, SourceFile, Task, Warning_
 from kg.ontology import ontology_triples
 from kg.pipeline import Corpus, CorpusDocument
 from kg.rdf import iris
@@ -69,13 +69,23 @@ class BuildContext:
             return 0
         return 1 if "-unit-" in ref.agency_id else 2
 
-    def jurisdictions_of(self, issuers: list[str]) -> list[str]:
-        """Distinct issuer jurisdictions in printed order (joint 川渝 documents give two)."""
+    def jurisdictions_of(self, doc: Document) -> list[str]:
+        """Distinct issuer jurisdictions in printed order (joint 川渝 documents give two).
+
+        Without issuers (a plan copied without its notice), the place its title starts with
+        (四川省推动…方案 → 四川省) is the context in which 省财政厅 is read.
+        """
         out: list[str] = []
-        for name in issuers:
+        for name in doc.issuers:
             j = self.register.jurisdiction_of(name)
             if j and j not in out:
                 out.append(j)
+        if not doc.issuers:
+            for text in (doc.title, doc.attachment_title):
+                j = self.register.jurisdiction_of(text) if text else None
+                if j:
+                    out.append(j)
+                    break
         return out
 
 
@@ -96,7 +106,7 @@ def extractors(context: BuildContext) -> list[Extractor]:
         if doc.body is None:
             return
         ex.sections, ex.tasks = extract_outline(doc.body, doc.lines)
-        jurisdictions = context.jurisdictions_of(doc.issuers)
+        jurisdictions = context.jurisdictions_of(doc)
         clauses, clause_warnings = extract_responsibilities(doc.body, ex.tasks, jurisdictions)
         for w in clause_warnings:
             w.file = w.file or source.name
@@ -129,7 +139,7 @@ def extractors(context: BuildContext) -> list[Extractor]:
 
     def agency_mentions(ex: DocumentExtraction, source: SourceFile, warnings: list[Warning_]) -> None:
         """Registered agencies a task names in its running text besides its clause (由…牵头, 会同…)."""
-        jurisdictions = context.jurisdictions_of(ex.document.issuers)
+        jurisdictions = context.jurisdictions_of(ex.document)
         jurisdiction = jurisdictions[0] if jurisdictions else None
         for task in ex.tasks:
             in_clause = {r.agency.agency_id for r in ex.responsibilities if r.task_id == task.id}

@@ -153,3 +153,25 @@ def test_shipped_corpus_builds_without_extractor_errors(built) -> None:
     """Extractor failures are reported, not fatal; on the shipped corpus there must be none."""
     errors = [w for f in built.report["files"] for w in f["warnings"] if w["kind"] == "extractor-error"]
     assert errors == []
+
+
+def test_web_copies_field_block_and_bare_plan(tmp_path: Path) -> None:
+    """A gov.cn page copy (标题：/发文字号： fields) and a plan copied without its notice."""
+    src = tmp_path / "web"
+    src.mkdir()
+    fixtures = Path(__file__).parent / "fixtures"
+    for name in ("web_field_block.txt", "bare_plan.txt"):
+        shutil.copy(fixtures / name, src)
+    out = tmp_path / "out"
+    assert run("build", str(src), "--out", str(out), "--no-render", "--no-validate", "-q").exit_code == 0
+    docs = {r["source_file"]: r for r in json.loads(run("query", "--store", str(out), "--named", "documents", "--format", "json").output)}
+    web = docs["web_field_block.txt"]
+    assert (web["doc_number"], web["issuers"], web["date"]) == ("国办发〔2023〕10号", "国务院办公厅", "2023-03-15")
+    assert web["title"] == "关于进一步优化支付服务提升支付便利性的意见"
+    assert docs["bare_plan.txt"]["title"] == "四川省推动制造业高质量发展实施方案"
+    rows = json.loads(run("query", "--store", str(out), "--named", "responsibilities", "--format", "json").output)
+    plan = {(r["role"], r["agency_canonical"]) for r in rows if r["source_file"] == "bare_plan.txt"}
+    assert ("lead", "四川省经济和信息化厅") in plan and ("support", "四川省财政厅") in plan
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    kinds = {w["kind"] for f in report["files"] for w in f["warnings"]}
+    assert "no-document-header" in kinds

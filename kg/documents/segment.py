@@ -35,11 +35,45 @@ _TOC_RE = re.compile(r"[.…·]{3,}|（\d+）$|\(\d+\)$")
 
 @dataclass(slots=True)
 class _Anchor:
-    kind: str  # number | decree | news | addressee
+    kind: str  # number | decree | news | addressee | fields | whole-file
     index: int  # index in the clean-line list of the anchor line
     title_start: int  # index of the first title-block line
     title_end: int  # index after the last title-block line
     doc_number: str | None = None
+    fields: dict[str, str] | None = None  # a web page's field block (标题, 发文机关, 成文日期 …)
+
+
+_FIELD_RE = re.compile(r"^(?P<key>索引号|主题分类|发文机关|发布机构|成文日期|发文日期|标题|名称|发文字号|文号|发布日期|主题词|有效性|时效性|来源)[：:](?P<value>.*)$")
+_FIELD_NUMBER_RE = re.compile(r"^(?:发文字号|文号)[：:](?P<num>[\u4e00-\u9fff]{1,16}[〔\[［【(（](?:19|20)\d{2}[〕\]］】)）]第?\d{1,5}号)")
+
+
+@dataclass(slots=True)
+class _Fields:
+    start: int
+    end: int
+    fields: dict[str, str]
+
+
+def _field_block(lines: list[CleanLine], i: int) -> _Fields:
+    """The run of ``key：value`` lines around line ``i`` (several fields may share a line)."""
+    def parse(k: int) -> dict[str, str]:
+        found: dict[str, str] = {}
+        text = compact(lines[k].text).replace(":", "：")
+        for m in re.finditer(r"(索引号|主题分类|发文机关|发布机构|成文日期|发文日期|标题|名称|发文字号|文号|发布日期|主题词|有效性|时效性|来源)：(.*?)(?=(?:索引号|主题分类|发文机关|发布机构|成文日期|发文日期|标题|名称|发文字号|文号|发布日期|主题词|有效性|时效性|来源)：|$)", text):
+            found[m.group(1)] = m.group(2).strip()
+        return found
+
+    start = end = i
+    while start > 0 and _FIELD_RE.match(compact(lines[start - 1].text).replace(":", "：")):
+        start -= 1
+    while end + 1 < len(lines) and _FIELD_RE.match(compact(lines[end + 1].text).replace(":", "：")):
+        end += 1
+    fields: dict[str, str] = {}
+    for k in range(start, end + 1):
+        for key, value in parse(k).items():
+            fields.setdefault("标题" if key == "名称" else key, value)
+    return _Fields(start, end + 1, fields)
+
 
 
 def _is_titleish(text: str) -> bool:
@@ -134,6 +168,24 @@ def _find_anchors(lines: list[CleanLine]) -> list[_Anchor]:
             if start is not None and start not in used:
                 anchors.append(_Anchor("news", i, start, i))
                 used.update(range(start, i))
+    # Web copies (gov.cn and provincial portals) print a field block: 标题：… 发文字号：… 成文日期：…
+    for i, cl in enumerate(lines):
+        m = _FIELD_NUMBER_RE.match(compact(cl.text))
+        if not m or i in used:
+            continue
+        block = _field_block(lines, i)
+        if "标题" in block.fields:
+            first, last = block.start, block.end
+            anchors.append(_Anchor("fields", i, first, last, md.normalise_doc_number(m.group("num")), block.fields))
+            used.update(range(first, last))
+            # The same title and 文号 printed again under the field block belong to this document.
+            for k in range(last, min(last + 6, n)):
+                t = compact(lines[k].text)
+                if t == compact(block.fields["标题"]) or md.DOC_NUMBER_RE.match(t):
+                    used.add(k)
+                    drop = [x for x in anchors if x.index == k and x.kind == "number"]
+                    for x in drop:
+                        anchors.remove(x)
     # Documents without a printed 文号: a title block ending in a genre word, then an addressee line.
     for i, cl in enumerate(lines):
         if i in used or i == 0:
@@ -232,8 +284,16 @@ def segment_file(source: SourceFile, known: Known = None) -> tuple[list[Document
     parts: list[tuple[int, str]] = [(i, compact(cl.text)) for i, cl in enumerate(lines) if _PART_RE.match(compact(cl.text))]
     docs: list[Document] = []
     if not anchors:
-        warnings.append(Warning_(source.name, 1, "no-document", "no document recognised (no 文号, decree, dateline or addressee line)"))
-        return docs, warnings
+        first = next((k for k in range(min(len(lines), 8)) if _is_titleish(lines[k].text)), None)
+        if first is None:
+            warnings.append(Warning_(source.name, 1, "no-document", "no document recognised (no 文号, decree, dateline, addressee line or title)"))
+            return docs, warnings
+        # A bare text (a plan copied without its notice): one document titled by its first title-like line(s).
+        end = first + 1
+        while end < min(len(lines), first + 3) and _is_titleish(lines[end].text) and not compact(lines[first].text).endswith(md.GENRES):
+            end += 1
+        anchors = [_Anchor("whole-file", first, first, end)]
+        warnings.append(Warning_(source.name, lines[first].line, "no-document-header", "no 文号, signature or addressee found: the file is read as one document titled by its first line"))
     for n, a in enumerate(anchors):
         end_idx = anchors[n + 1].title_start if n + 1 < len(anchors) else len(lines)
         later_parts = [i for i, _ in parts if a.index < i < end_idx]
@@ -246,6 +306,9 @@ def segment_file(source: SourceFile, known: Known = None) -> tuple[list[Document
             m = re.search(r"《([^《》]+)》", pre)
             title = m.group(1) if m else title
             title_issuers = [md.DECREE_RE.match(compact(lines[a.index].text)).group("issuer")]
+        if a.fields:
+            title = compact(a.fields["标题"])
+            title_issuers = md.split_issuers(a.fields.get("发文机关") or a.fields.get("发布机构") or "", known)
         prefix, title = md.title_issuer_prefix(title)
         body_start = a.title_end if a.kind != "number" else a.index + 1
         notice_end = end_idx
@@ -260,6 +323,10 @@ def segment_file(source: SourceFile, known: Known = None) -> tuple[list[Document
             issuers = title_issuers
         if a.kind == "decree":
             issuers = title_issuers
+        if a.fields:
+            issuers = sig_issuers or title_issuers
+            field_date = md.parse_date(a.fields.get("成文日期") or a.fields.get("发文日期") or "")
+            date = field_date or date
         attachments = md.attachment_titles(title, notice_text)
         part_of = None
         earlier_parts = [p for i, p in parts if i < a.title_start]
@@ -277,7 +344,7 @@ def segment_file(source: SourceFile, known: Known = None) -> tuple[list[Document
                 start_line=start_line,
                 end_line=end_line,
                 title=title,
-                doc_number=a.doc_number if a.kind in ("number", "decree") else None,
+                doc_number=a.doc_number if a.kind in ("number", "decree", "fields") else None,
                 issuers=issuers,
                 date=date,
                 doc_type=md.doc_type_of(title) or (md.doc_type_of(attachments[0]) if attachments else None),
