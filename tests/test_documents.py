@@ -187,3 +187,20 @@ def test_regulation_promulgated_by_announcement() -> None:
     assert doc.issuers == ["广东省人民代表大会常务委员会"]
     assert doc.date == "2023-09-28"
     assert doc.doc_type == "条例"
+
+
+NUMBER_FIRST = """川府发〔2023〕5号
+四川省人民政府关于印发四川省碳达峰实施方案的通知
+各市（州）人民政府，省政府各部门、各直属机构：
+现将《四川省碳达峰实施方案》印发给你们，请认真贯彻执行。
+四川省人民政府
+2023年1月10日
+四川省碳达峰实施方案
+一、总体要求"""
+
+
+def test_doc_number_printed_above_the_title() -> None:
+    (doc,) = segment_file(_source(NUMBER_FIRST))[0]
+    assert (doc.start_line, doc.doc_number, doc.title) == (1, "川府发〔2023〕5号", "关于印发四川省碳达峰实施方案的通知")
+    assert doc.issuers == ["四川省人民政府"] and doc.date == "2023-01-10"
+    assert doc.attachment_title == "四川省碳达峰实施方案"

@@ -42,6 +42,11 @@ class _Anchor:
     doc_number: str | None = None
     fields: dict[str, str] | None = None  # a web page's field block (标题, 发文机关, 成文日期 …)
 
+    @property
+    def first(self) -> int:
+        """Index of the document's first line (the 文号 when it is printed above the title)."""
+        return self.index if self.kind == "number-first" else self.title_start
+
 
 _FIELD_RE = re.compile(r"^(?P<key>索引号|主题分类|发文机关|发布机构|成文日期|发文日期|标题|名称|发文字号|文号|发布日期|主题词|有效性|时效性|来源)[：:](?P<value>.*)$")
 _FIELD_NUMBER_RE = re.compile(r"^(?:发文字号|文号)[：:](?P<num>[\u4e00-\u9fff]{1,16}[〔\[［【(（](?:19|20)\d{2}[〕\]］】)）]第?\d{1,5}号)")
@@ -148,11 +153,20 @@ def _find_anchors(lines: list[CleanLine]) -> list[_Anchor]:
     for i, cl in enumerate(lines):
         t = compact(cl.text)
         m = md.DOC_NUMBER_RE.match(t)
-        if m and i > 0:
-            start = _title_group_start(lines, i)
-            if start is not None and any(re.search(r"关于|印发|转发|" + "|".join(md.GENRES), compact(lines[k].text)) for k in range(start, i)):
+        if m:
+            start = _title_group_start(lines, i) if i > 0 else None
+            if start is not None and start not in used and any(re.search(r"关于|印发|转发|" + "|".join(md.GENRES), compact(lines[k].text)) for k in range(start, i)):
                 anchors.append(_Anchor("number", i, start, i, md.normalise_doc_number(m.group("num"))))
                 used.update(range(start, i + 1))
+            else:
+                # Some portals print the 文号 first and the title under it.
+                end = i + 1
+                while end < min(n, i + 5) and _is_titleish(lines[end].text) and not _ADDRESSEE_RE.match(compact(lines[end].text)):
+                    end += 1
+                below = "".join(compact(lines[k].text) for k in range(i + 1, end))
+                if below and re.search(r"关于|印发|转发", below) and below.endswith(md.GENRES):
+                    anchors.append(_Anchor("number-first", i, i + 1, end, md.normalise_doc_number(m.group("num"))))
+                    used.update(range(i, end))
             continue
         m = md.DECREE_RE.match(t)
         if m and i + 1 < n:
@@ -199,7 +213,7 @@ def _find_anchors(lines: list[CleanLine]) -> list[_Anchor]:
             if title.endswith(md.GENRES) and re.search(r"关于", title) and not any(k in used for k in range(start, i)):
                 anchors.append(_Anchor("addressee", i, start, i))
                 used.update(range(start, i))
-    anchors.sort(key=lambda a: a.title_start)
+    anchors.sort(key=lambda a: a.first)
     return anchors
 
 
@@ -295,7 +309,7 @@ def segment_file(source: SourceFile, known: Known = None) -> tuple[list[Document
         anchors = [_Anchor("whole-file", first, first, end)]
         warnings.append(Warning_(source.name, lines[first].line, "no-document-header", "no 文号, signature or addressee found: the file is read as one document titled by its first line"))
     for n, a in enumerate(anchors):
-        end_idx = anchors[n + 1].title_start if n + 1 < len(anchors) else len(lines)
+        end_idx = anchors[n + 1].first if n + 1 < len(anchors) else len(lines)
         later_parts = [i for i, _ in parts if a.index < i < end_idx]
         if later_parts:
             end_idx = later_parts[0]
@@ -311,6 +325,7 @@ def segment_file(source: SourceFile, known: Known = None) -> tuple[list[Document
             title_issuers = md.split_issuers(a.fields.get("发文机关") or a.fields.get("发布机构") or "", known)
         prefix, title = md.title_issuer_prefix(title)
         body_start = a.title_end if a.kind != "number" else a.index + 1
+        title_line = a.first
         notice_end = end_idx
         date, sig_issuers, date_idx = _signature(lines, body_start, end_idx, known)
         notice_text = "".join(compact(lines[k].text) for k in range(body_start, date_idx if date_idx is not None else min(end_idx, body_start + 12)))
@@ -334,7 +349,7 @@ def segment_file(source: SourceFile, known: Known = None) -> tuple[list[Document
             part_of = earlier_parts[-1]
         elif gazette:
             part_of = gazette
-        start_line = lines[a.title_start].line
+        start_line = lines[title_line].line
         end_line = lines[notice_end - 1].line if notice_end > 0 else start_line
         raw_span = list(source.raw_lines[start_line - 1 : end_line])
         body, span_lines = normalise(raw_span, start_line, headers)
@@ -344,7 +359,7 @@ def segment_file(source: SourceFile, known: Known = None) -> tuple[list[Document
                 start_line=start_line,
                 end_line=end_line,
                 title=title,
-                doc_number=a.doc_number if a.kind in ("number", "decree", "fields") else None,
+                doc_number=a.doc_number if a.kind in ("number", "number-first", "decree", "fields") else None,
                 issuers=issuers,
                 date=date,
                 doc_type=md.doc_type_of(title) or (md.doc_type_of(attachments[0]) if attachments else None),
