@@ -70,8 +70,8 @@ def indicators_to_rdf(sink: TripleSink, doc_iri: str, file_name: str, indicators
             ("baseline", ind.baseline_year, ind.baseline_value, None),
             ("target", ind.target_year, ind.target_value, ind.target_comparator),
         ):
-            if value is None:
-                continue
+            if value is None and year is None:
+                continue  # a "—" baseline still records its year: no value was printed for it
             obs = iris.observation(node, kind)
             sink.add_type(obs, "qb:Observation")
             sink.add(obs, "qb:dataSet", iri(t))

@@ -126,6 +126,7 @@ class CleanLine:
 
     line: int  # 1-based source line
     text: str
+    indented: bool = False  # printed with a paragraph indent (　　 or 4+ spaces): starts a paragraph
 
 
 def running_headers(lines: list[str]) -> set[str]:
@@ -144,6 +145,9 @@ def running_headers(lines: list[str]) -> set[str]:
     return headers
 
 
+_INDENT_RE = re.compile(r"^(?:\u3000{2}|[ \u00a0]{4}|\t|(?:&nbsp;){2}|(?:&#12288;){2})")
+
+
 def clean_lines(raw_lines: tuple[str, ...] | list[str], first_line: int = 1, headers: set[str] | None = None) -> list[CleanLine]:
     """Drop blank lines, page numbers and running headers; keep source line numbers."""
     headers = headers or set()
@@ -152,7 +156,7 @@ def clean_lines(raw_lines: tuple[str, ...] | list[str], first_line: int = 1, hea
         text = clean_line(raw)
         if not text or is_page_number(text) or compact(text) in headers:
             continue
-        out.append(CleanLine(first_line + i, text))
+        out.append(CleanLine(first_line + i, text, _INDENT_RE.match(raw) is not None))
     return out
 
 
@@ -201,7 +205,7 @@ def join_lines(lines: list[CleanLine], blank_separates: bool = False, blank_afte
         last = t.rstrip("".join(_CLOSERS))[-1:] or t[-1:]
         full = widths[i] >= 0.8 * local[i] and local[i] >= 12
         cont = False
-        if HEADING_RE.match(nxt) or _is_tableish(lines[i].text) or (blank_separates and cl.line in blank_after):
+        if HEADING_RE.match(nxt) or lines[i + 1].indented or _is_tableish(lines[i].text) or (blank_separates and cl.line in blank_after):
             cont = False
         elif ((last not in _TERMINAL or (depth > 0 and last in "：:；;")) and full) or (depth > 0 and last not in _TERMINAL and widths[i] >= 0.5 * local[i] and len(t) > 8):
             cont = True
