@@ -7,12 +7,13 @@ from pathlib import Path
 
 import click
 
+from kg.commands import store_option
 from kg.errors import InputError
 
 
 @click.command(name="eval")
 @click.option("--gold", "gold_dir", required=True, type=click.Path(path_type=Path), help="Gold folder (GOLD_SCHEMA.md).")
-@click.option("--store", "store_dir", default="build", show_default=True, type=click.Path(path_type=Path))
+@store_option()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--errors", "show_errors", is_flag=True, help="With --format json: include the mismatches.")
 def eval_cmd(gold_dir: Path, store_dir: Path, fmt: str, show_errors: bool) -> None:

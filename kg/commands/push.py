@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from kg.commands import store_option
 from kg.push import PushError, push
 from kg.store import open_store
 
@@ -21,14 +22,7 @@ PASSWORD_ENV = "KG_PUSH_PASSWORD"
     help="Graph Store Protocol URL, e.g. http://localhost:7878/store (Oxigraph), "
     "http://localhost:3030/ds/data (Fuseki), http://localhost:8890/sparql-graph-crud-auth (Virtuoso).",
 )
-@click.option(
-    "--store",
-    "build_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("build"),
-    show_default=True,
-    help="Build folder holding store/.",
-)
+@store_option("build_dir")
 @click.option("--graph", default=None, help="Target named graph IRI (default: the server's default graph).")
 @click.option(
     "--replace", is_flag=True, help="Replace the target graph (HTTP PUT) instead of adding to it (POST)."

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import click
 
+from kg.commands import store_option
 from kg.errors import InputError
 
 
 @click.command()
 @click.argument("sparql", required=False)
-@click.option("--store", "store_dir", default="build", show_default=True, type=click.Path(path_type=Path), help="Build folder holding store/.")
+@store_option()
 @click.option("--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a .rq file.")
 @click.option("--named", help="Run a named query (see --list).")
 @click.option("--list", "list_named", is_flag=True, help="List the named queries.")
@@ -47,7 +48,7 @@ EXPORT_FORMATS = ["ttl", "nt", "trig", "jsonld", "graphml", "gexf"]
 
 
 @click.command()
-@click.option("--store", "store_dir", default="build", show_default=True, type=click.Path(path_type=Path))
+@store_option()
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="ttl", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file (default: standard output).")
 def export(store_dir: Path, fmt: str, output: Path | None) -> None:

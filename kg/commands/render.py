@@ -6,16 +6,11 @@ from pathlib import Path
 
 import click
 
+from kg.commands import store_option
+
 
 @click.command()
-@click.option(
-    "--store",
-    "store_dir",
-    default="build",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Build folder holding store/.",
-)
+@store_option()
 @click.option(
     "--out",
     "out_dir",

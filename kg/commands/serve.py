@@ -6,19 +6,13 @@ from pathlib import Path
 
 import click
 
+from kg.commands import store_option
 from kg.serve import ServeConfig, make_server
 from kg.store import open_store
 
 
 @click.command()
-@click.option(
-    "--store",
-    "build_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("build"),
-    show_default=True,
-    help="Build folder holding store/.",
-)
+@store_option("build_dir")
 @click.option(
     "--host", default="127.0.0.1", show_default=True, help="Interface to bind (loopback by default)."
 )

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from kg.commands import store_option
+
 TABLES = ("summary", "agencies", "pairs", "communities", "documents")
 
 COLUMNS: dict[str, list[tuple[str, str]]] = {
@@ -74,14 +76,7 @@ def _csv(rows: list[dict], headers: list[str]) -> str:
 
 
 @click.command()
-@click.option(
-    "--store",
-    "store_dir",
-    default="build",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Build folder holding store/.",
-)
+@store_option()
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
 )
