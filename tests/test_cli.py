@@ -187,3 +187,32 @@ def test_web_copies_field_block_and_bare_plan(tmp_path: Path) -> None:
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     kinds = {w["kind"] for f in report["files"] for w in f["warnings"]}
     assert "no-document-header" in kinds
+
+
+ORPHANS = """重庆市人民政府办公厅关于做好某项工作的通知
+渝府办发〔2023〕99号
+各区县（自治县）人民政府，市政府各部门，有关单位：
+经市政府同意，现将有关事项通知如下。（责任单位：市发展改革委、市财政局）
+一、加强组织领导
+（一）完善工作机制。建立联席会议制度。（牵头单位：市发展改革委；配合单位：市未知协调中心）
+重庆市人民政府办公厅
+2023年5月6日"""
+
+
+def test_report_keeps_unattached_clauses_and_unknown_agencies(tmp_path: Path) -> None:
+    """Nothing recognised is silently dropped: both land in report.json with file and line."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "orphans.txt").write_text(ORPHANS, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("build", str(src), "--out", str(out), "--no-render", "--no-validate", "-q").exit_code == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    unattached = report["unattached_clauses"]
+    assert [(u["file"], u["line"]) for u in unattached] == [("orphans.txt", 4)]
+    assert "市发展改革委" in unattached[0]["message"]
+    unknown = {u["surface"]: u for u in report["unknown_agencies"]}
+    assert unknown["市未知协调中心"]["jurisdiction"] == "重庆市"
+    assert unknown["市未知协调中心"]["where"] == [{"file": "orphans.txt", "line": 6}]
+    rows = json.loads(run("query", "--store", str(out), "--named", "responsibilities", "--format", "json").output)
+    kept = {(r["role"], r["agency_label"], r["agency_canonical"]) for r in rows}
+    assert kept == {("lead", "市发展改革委", "重庆市发展和改革委员会"), ("support", "市未知协调中心", "")}
