@@ -459,3 +459,106 @@ def test_agency_ref_to_rdf_types(register: Register) -> None:
     sink = TripleSink()
     agency_ref_to_rdf(register.resolve("市教委", "重庆市"), sink)
     assert len(sink) == 0
+
+
+# ---------------------------------------------------------------- other provinces (issue 3)
+
+
+@pytest.mark.parametrize(
+    ("surface", "context", "canonical"),
+    [
+        # central-bank branches: a capital's provincial-level 中心支行 has no 市, a regional branch's
+        # seat city has the branch's 营业管理部
+        ("人行杭州中心支行", "浙江省", "中国人民银行杭州中心支行"),
+        ("人民银行长沙中心支行", "湖南省", "中国人民银行长沙中心支行"),
+        ("人行成都分行营管部", "成都市", "中国人民银行成都分行营业管理部"),
+        ("人民银行株洲市中心支行", "湖南省", "中国人民银行株洲市中心支行"),
+        # development zones and new areas
+        ("中关村管委会", "北京市", "中关村科技园区管理委员会"),
+        ("北京经济技术开发区管委会", "北京市", "北京经济技术开发区管理委员会"),
+        ("东湖高新区管委会", "武汉市", "武汉东湖新技术开发区管理委员会"),
+        ("成都高新区", "成都市", "成都高新技术产业开发区管理委员会"),
+        ("成都天府新区管委会", "成都市", "四川天府新区成都管理委员会"),
+        ("西安高新区管委会", None, "西安高新技术产业开发区管理委员会"),
+        # every prefecture-level city, its departments read in its context
+        ("株洲市人民政府", "湖南省", "株洲市人民政府"),
+        ("鄂州市人民政府", None, "鄂州市人民政府"),
+        ("市财政局", "株洲市", "株洲市财政局"),
+        ("州人民政府", "恩施土家族苗族自治州", "恩施土家族苗族自治州人民政府"),
+        ("市中级人民法院", "武汉市", "武汉市中级人民法院"),
+        ("市人民检察院", "武汉市", "武汉市人民检察院"),
+        ("市地方金融工作局", "武汉市", "武汉市地方金融工作局"),
+        ("市住房建设局", "深圳市", "深圳市住房和建设局"),
+        ("市住房建设局", "株洲市", "株洲市住房和城乡建设局"),
+        ("市规划和自然资源局", "成都市", "成都市规划和自然资源局"),
+        ("市规划和自然资源局", "深圳市", "深圳市规划和自然资源局"),
+        ("市规划和自然资源局", "株洲市", "株洲市自然资源和规划局"),
+        ("市人才局", "北京市", "北京市人才工作局"),
+        ("省人力社保厅", "浙江省", "浙江省人力资源和社会保障厅"),
+        # districts and counties: named in their city, the bare name is the government
+        ("锦江区政府", "成都市", "成都市锦江区人民政府"),
+        ("青羊区政府", "成都市", "成都市青羊区人民政府"),
+        ("朝阳区政府", "北京市", "北京市朝阳区人民政府"),
+        ("朝阳区政府", "长春市", "长春市朝阳区人民政府"),
+        ("海淀区", "北京市", "北京市海淀区人民政府"),
+        ("怀柔区", "北京市", "北京市怀柔区人民政府"),
+        ("区政府", "北京市昌平区", "北京市昌平区人民政府"),
+        ("县政府", "成都市金堂县", "成都市金堂县人民政府"),
+        ("区人民法院", "成都市武侯区", "成都市武侯区人民法院"),
+        ("株洲市", "湖南省", "株洲市人民政府"),
+        # one-off central and state-owned bodies
+        ("海关总署广东分署", None, "海关总署广东分署"),
+        ("深圳供电局", "深圳市", "深圳供电局有限公司"),
+        ("中国铁路武汉局集团有限公司", "湖北省", "中国铁路武汉局集团有限公司"),
+        # a second name in brackets after the body
+        ("市委组织部（市委人才办）", "武汉市", "中共武汉市委组织部"),
+        ("市市场监管局（市知识产权局）", "武汉市", "武汉市市场监督管理局"),
+        ("市市场监管局(市知识产权局)", "武汉市", "武汉市市场监督管理局"),
+    ],
+)
+def test_other_provinces(register: Register, surface: str, context: str | None, canonical: str) -> None:
+    assert register.resolve(surface, context).canonical == canonical
+
+
+@pytest.mark.parametrize(
+    ("surface", "context"),
+    [
+        ("朝阳区政府", None),  # 北京 and 长春 both have one
+        ("朝阳区政府", "四川省"),
+        ("鼓楼区", "江苏省"),  # 南京's, or 徐州's (not in the register)?
+        ("西湖区政府", None),  # 杭州 and 南昌
+        ("天府新区管委会", "四川省"),  # 成都 and 眉山 each run a part
+        ("市委组织部（市委人才办）", None),  # which city?
+    ],
+)
+def test_ambiguous_district_names_stay_unknown(register: Register, surface: str, context: str | None) -> None:
+    assert register.resolve(surface, context).canonical is None
+
+
+def test_bracketed_alias_keeps_the_printed_surface(register: Register) -> None:
+    ref = register.resolve("市委组织部（市委人才办）", "武汉市")
+    assert ref.surface == "市委组织部（市委人才办）"
+    assert ref.agency_id == register.resolve("市委组织部", "武汉市").agency_id
+
+
+def test_every_city_and_district_has_a_government(register: Register) -> None:
+    outside = {"cn", "cn-81", "cn-82"}  # the country and the SARs have no template bodies
+    missing = [
+        j.code
+        for j in register.jurisdictions()
+        if j.code not in outside and register.entry(f"{j.code}-gov") is None
+    ]
+    assert missing == []
+    assert len(register.jurisdictions()) > 700
+    assert len(register) > 25000
+
+
+def test_generic_turtle_reads_like_the_generated_layout(register: Register, tmp_path: Path) -> None:
+    """A register file not in generate.py's layout goes through the Turtle parser, same result."""
+    text = (ROOT / "ontology" / "agencies.ttl").read_text(encoding="utf-8")
+    other = tmp_path / "agencies.ttl"
+    other.write_text("# hand-edited\n" + text, encoding="utf-8")
+    loaded = Register.load(other)
+    assert loaded.entries() == register.entries()
+    assert loaded.jurisdictions() == register.jurisdictions()
+    assert loaded.resolve("朝阳区政府", "北京市") == register.resolve("朝阳区政府", "北京市")

@@ -21,7 +21,7 @@ import spacy
 from spacy.language import Language
 
 from kg.agencies.normalize import normalise_surface, simplify_chars
-from kg.agencies.register import Register
+from kg.agencies.register import NATIONAL, Register
 
 LABEL = "AGENCY"
 _HAN_RE = "^[\u4e00-\u9fff]+$"
@@ -172,7 +172,7 @@ def shape_patterns(place_names: Iterable[str], other_places: Iterable[str] = ())
             "label": LABEL,
             "pattern": [
                 {"TEXT": {"IN": sorted(set(places) | set(other_places))}},
-                {"TEXT": {"REGEX": "^(?:" + "|".join(_PLACE_MARKERS) + ")[\u4e00-\u9fff]+" + _HEAD_RE}},
+                {"TEXT": {"REGEX": "^(?:" + "|".join(_PLACE_MARKERS) + ")[\u4e00-\u9fff]*" + _HEAD_RE}},
             ],
             "id": "shape",
         },
@@ -208,6 +208,28 @@ def shape_patterns(place_names: Iterable[str], other_places: Iterable[str] = ())
     ]
 
 
+def ner_surfaces(register: Register) -> list[str]:
+    """The register labels the segmenter and the phrase matcher get, sorted.
+
+    Every label of a national, provincial or municipal (直辖市) body and of every government (jieba
+    keeps 成都市政府 as one word, which no shape pattern splits), and every label of a city's or
+    district's body that does not name its place (市财政局, 区政府: one word for all cities).  The
+    named forms of the thousands of city and district departments (株洲市财政局) are left to the
+    shape patterns (place + … + head word): as user words they would multiply the build time of
+    the pipeline without finding more.
+    """
+    out: set[str] = set()
+    for e in register.entries():
+        j = register.jurisdiction(e.jurisdiction_code)
+        labels = (e.pref_label, *e.alt_labels)
+        if j is None or j.parent is None or j.parent == NATIONAL or e.kind == "government":
+            out.update(labels)
+            continue
+        names = [n for n in (j.label, *j.alt_labels) if len(n) >= 2]
+        out.update(s for s in labels if not any(n in s for n in names))
+    return sorted(out)
+
+
 class AgencyNER:
     """Character spans of agency names in a text; build once per register."""
 
@@ -221,7 +243,7 @@ class AgencyNER:
         nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
         # a private jieba tokenizer: user words must not leak into the process-wide default one
         segmenter = jieba.Tokenizer()
-        surfaces = register.all_surfaces()
+        surfaces = ner_surfaces(register)
         for s in surfaces:
             segmenter.add_word(s)
         # 教育部 is a body but 教育部门 is "the education departments": keep the longer word whole

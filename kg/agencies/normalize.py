@@ -92,7 +92,7 @@ def normalise_surface(surface: str) -> str:
     return s.translate(_HALF_TO_FULL)
 
 
-_LOOSE_RE = re.compile(r"[和与及、·]")
+_LOOSE_DROP = str.maketrans("", "", "和与及、·")
 
 
 def loose_key(name: str) -> str:
@@ -103,4 +103,4 @@ def loose_key(name: str) -> str:
     """
     s = name.removeprefix("中华人民共和国")
     s = s.replace("中国共产党", "中共").replace("人民政府", "政府")
-    return _LOOSE_RE.sub("", s)
+    return s.translate(_LOOSE_DROP)

@@ -1,8 +1,10 @@
 """Write ontology/agencies.ttl from the compact tables beside this script.
 
-The register is data, not code: jurisdictions.tsv lists the jurisdictions, template.tsv the
+The register is data, not code: jurisdictions.tsv lists the jurisdictions (prefectures.tsv and
+districts.tsv the cities and districts in a compact one-line-per-parent form), template.tsv the
 department types every province (or city, or district) has, overrides.tsv the per-jurisdiction
-exceptions, national.tsv the central bodies, local.tsv and customs.tsv the one-off bodies.
+exceptions, national.tsv the central bodies, local.tsv and customs.tsv the one-off bodies,
+zones.tsv the development zones' management committees.
 Adding a province or a department is one row.  Output is sorted so the same tables always give
 a byte-identical file.
 
@@ -30,6 +32,7 @@ LEVEL_OF_KIND = {
     "autonomous-prefecture": "municipal",
     "district": "district",
     "county": "district",
+    "county-city": "district",
     "sar": "provincial",
 }
 SCOPE_KINDS = {
@@ -37,7 +40,7 @@ SCOPE_KINDS = {
     "prov": {"province", "autonomous-region"},
     "muni": {"municipality"},
     "pref": {"prefecture", "autonomous-prefecture"},
-    "dist": {"district", "county"},
+    "dist": {"district", "county", "county-city"},
 }
 RELATIVE_PREFIX = {
     "province": "省",
@@ -47,6 +50,7 @@ RELATIVE_PREFIX = {
     "autonomous-prefecture": "州",
     "district": "区",
     "county": "县",
+    "county-city": "市",
 }
 
 
@@ -58,6 +62,7 @@ class Jurisdiction:
     kind: str
     parent: str | None
     extra: tuple[str, ...]
+    area: bool = False  # listed in districts.tsv: only template rows whose scope names "area"
 
     def placeholders(self) -> dict[str, str]:
         """Values for the {P} {S} {R} {W} {WF} {RW} placeholders of template patterns."""
@@ -100,10 +105,47 @@ def split(value: str) -> list[str]:
     return [x for x in value.split("|") if x]
 
 
+def compact_jurisdictions(name: str, by_code: dict[str, Jurisdiction]) -> list[Jurisdiction]:
+    """prefectures.tsv / districts.tsv: ``parent<TAB>pinyin:label[:short] …`` rows.
+
+    A city is labelled by its own name and also printed after its province (湖南省株洲市).  A 区
+    or 县 carries its city in its label (北京市朝阳区, as in its government's official name) and
+    its bare name as the short form; a county-level 市 is labelled by its own name.
+    """
+    out: list[Jurisdiction] = []
+    for r in rows(name):
+        parent = by_code[r[0]]
+        for item in r[1].split():
+            pinyin, label, *rest = item.split(":")
+            code = f"{parent.code}-{pinyin}"
+            if label.endswith("自治州"):
+                kind, short = "autonomous-prefecture", rest[0] if rest else label
+            elif name.startswith("prefecture"):
+                kind, short = "prefecture", rest[0] if rest else label.removesuffix("市")
+            elif label.endswith("市"):
+                kind, short = "county-city", rest[0] if rest else label
+            else:
+                kind, short = ("district" if label.endswith("区") else "county"), rest[0] if rest else label
+            if kind in ("prefecture", "autonomous-prefecture", "county-city"):
+                extra = (parent.label + label,)
+                out.append(Jurisdiction(code, label, short, kind, parent.code, extra))
+            else:
+                extra = tuple(dict.fromkeys((label, short)))
+                out.append(Jurisdiction(code, parent.label + label, short, kind, parent.code, extra, True))
+    return out
+
+
 def load_jurisdictions() -> dict[str, Jurisdiction]:
     out: dict[str, Jurisdiction] = {}
-    for r in rows("jurisdictions.tsv"):
-        j = Jurisdiction(r[0], r[1], r[2], r[3], cell(r, 4) or None, tuple(split(cell(r, 5))))
+    listed = [
+        Jurisdiction(r[0], r[1], r[2], r[3], cell(r, 4) or None, tuple(split(cell(r, 5))))
+        for r in rows("jurisdictions.tsv")
+    ]
+    by_code = {j.code: j for j in listed}
+    listed += compact_jurisdictions("prefectures.tsv", by_code)
+    by_code.update({j.code: j for j in listed})
+    listed += compact_jurisdictions("districts.tsv", by_code)
+    for j in listed:
         if j.code in out:
             raise SystemExit(f"duplicate jurisdiction {j.code}")
         if j.kind not in LEVEL_OF_KIND:
@@ -131,6 +173,46 @@ def expand(pattern: str, j: Jurisdiction) -> list[str]:
     return [text]
 
 
+def parent_id(spec: str, j: Jurisdiction) -> str:
+    """A template parent spec: ^key (parent jurisdiction's body), a national id, or a local key."""
+    if spec.startswith("^"):
+        return f"{j.parent}-{spec[1:]}" if j.parent else ""
+    if spec.startswith("cn-") or spec == "cn":
+        return spec
+    return f"{j.code}-{spec}"
+
+
+ZONE_PATTERNS = {
+    "gxq": (
+        "{S}高新技术产业开发区管理委员会",
+        "{S}高新区管委会|{S}高新区|{S}高新技术产业开发区|{S}高新区管理委员会",
+    ),
+    "jkq": ("{S}经济技术开发区管理委员会", "{S}经开区管委会|{S}经开区|{S}经济技术开发区|{S}经开区管理委员会"),
+}
+
+
+def zone_entries(juris: dict[str, Jurisdiction]) -> list[Entry]:
+    """zones.tsv: development zones' management committees, standard names from ZONE_PATTERNS."""
+    out: list[Entry] = []
+    for r in rows("zones.tsv"):
+        code, zone, name, alts, kind, parent = (cell(r, i) for i in range(6))
+        j = juris[code]
+        if not name:
+            name, alts = ZONE_PATTERNS[zone]
+        entry = Entry(
+            f"{code}-{zone}",
+            expand(name if "{" in name else "=" + name, j)[0],
+            kind=kind or "government",
+            level=LEVEL_OF_KIND[j.kind],
+            jurisdiction=code,
+            parent=parent or f"{code}-gov",
+        )
+        for a in split(alts):
+            entry.alts.update(expand("=" + a if "{" not in a else a, j))
+        out.append(entry)
+    return out
+
+
 def template_entries(juris: dict[str, Jurisdiction]) -> list[Entry]:
     """Apply template.tsv (with overrides.tsv) to every sub-national jurisdiction."""
     template: list[list[str]] = rows("template.tsv")
@@ -142,7 +224,10 @@ def template_entries(juris: dict[str, Jurisdiction]) -> list[Entry]:
         chosen: dict[str, tuple[str, list[str], str, str]] = {}
         for r in template:
             key, scope, name, alts, kind, parent = (cell(r, i) for i in range(6))
-            if not any(j.kind in SCOPE_KINDS[s] for s in scope.split("|")):
+            scopes = scope.split("|")
+            if j.area and "area" not in scopes:
+                continue
+            if not any(j.kind in SCOPE_KINDS[s] for s in scopes if s != "area"):
                 continue
             if key in chosen:
                 raise SystemExit(f"template key {key} matches {j.code} twice")
@@ -175,12 +260,8 @@ def template_entries(juris: dict[str, Jurisdiction]) -> list[Entry]:
             entry.alts.update(forms[1:])
             for a in alts:
                 entry.alts.update(expand(a, j))
-            if parent.startswith("^"):
-                entry.parent = f"{j.parent}-{parent[1:]}" if j.parent else None
-            elif parent.startswith("cn-") or parent == "cn":
-                entry.parent = parent
-            elif parent:
-                entry.parent = f"{j.code}-{parent}"
+            # '^a/^b': the first of these that exists (resolved in build())
+            entry.parent = "/".join(parent_id(p, j) for p in parent.split("/")) if parent else None
             out.append(entry)
     return out
 
@@ -213,7 +294,7 @@ def table_entries(juris: dict[str, Jurisdiction]) -> list[Entry]:
 def build() -> tuple[dict[str, Jurisdiction], dict[str, Entry]]:
     juris = load_jurisdictions()
     entries: dict[str, Entry] = {}
-    for e in table_entries(juris) + template_entries(juris):
+    for e in table_entries(juris) + template_entries(juris) + zone_entries(juris):
         if e.id in entries:
             raise SystemExit(f"duplicate agency id {e.id}")
         if e.jurisdiction not in juris:
@@ -221,6 +302,8 @@ def build() -> tuple[dict[str, Jurisdiction], dict[str, Entry]]:
         e.alts.discard(e.pref)
         entries[e.id] = e
     for e in entries.values():
+        if e.parent and "/" in e.parent:
+            e.parent = next((p for p in e.parent.split("/") if p in entries), e.parent)
         if e.parent and e.parent not in entries:
             raise SystemExit(f"{e.id}: unknown parent {e.parent}")
     return juris, entries
@@ -236,30 +319,31 @@ def render(juris: dict[str, Jurisdiction], entries: dict[str, Entry]) -> str:
         "@prefix pkg:  <https://w3id.org/policy-kg/ontology#> .",
         "@prefix org:  <http://www.w3.org/ns/org#> .",
         "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
-        "@prefix id:   <https://w3id.org/policy-kg/id/> .",
+        f"@prefix ag:   <{BASE}agency/> .",
+        f"@prefix ju:   <{BASE}jurisdiction/> .",
         "",
     ]
     for code in sorted(juris):
         j = juris[code]
         alts = sorted({j.short, *j.extra} - {j.label, ""})
-        parts = [f"<{BASE}jurisdiction/{code}> a pkg:Jurisdiction", f"skos:prefLabel {literal(j.label)}"]
+        parts = [f"ju:{code} a pkg:Jurisdiction", f"skos:prefLabel {literal(j.label)}"]
         if alts:
             parts.append("skos:altLabel " + " , ".join(literal(a) for a in alts))
         parts.append(f'skos:notation "{code}"')
         if j.parent:
-            parts.append(f"skos:broader <{BASE}jurisdiction/{j.parent}>")
+            parts.append(f"skos:broader ju:{j.parent}")
         lines.append(" ;\n    ".join(parts) + " .")
     lines.append("")
     for eid in sorted(entries):
         e = entries[eid]
-        parts = [f"<{BASE}agency/{eid}> a pkg:Agency , org:Organization", f"skos:prefLabel {literal(e.pref)}"]
+        parts = [f"ag:{eid} a pkg:Agency , org:Organization", f"skos:prefLabel {literal(e.pref)}"]
         if e.alts:
             parts.append("skos:altLabel " + " , ".join(literal(a) for a in sorted(e.alts)))
-        parts.append(f"pkg:jurisdiction <{BASE}jurisdiction/{e.jurisdiction}>")
+        parts.append(f"pkg:jurisdiction ju:{e.jurisdiction}")
         parts.append(f'pkg:agencyKind "{e.kind}"')
         parts.append(f'pkg:agencyLevel "{e.level}"')
         if e.parent:
-            parts.append(f"org:subOrganizationOf <{BASE}agency/{e.parent}>")
+            parts.append(f"org:subOrganizationOf ag:{e.parent}")
         lines.append(" ;\n    ".join(parts) + " .")
     return "\n".join(lines) + "\n"
 
