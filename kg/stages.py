@@ -7,6 +7,7 @@ dataclasses plus the shared BuildContext (the agency register, loaded once per b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -34,6 +35,7 @@ from kg.rdf.tasks import responsibility_to_rdf, sections_to_rdf, task_to_rdf
 from kg.read.script import restore
 
 Extractor = Callable[[DocumentExtraction, SourceFile, list[Warning_]], None]
+_DIVISION_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:处|科|室|局|中心)$")
 
 
 @dataclass(slots=True)
@@ -49,9 +51,17 @@ class BuildContext:
     def create(cls, register_path: Path | None = None) -> BuildContext:
         return cls(register=Register.load(register_path))
 
-    def resolve(self, surface: str, jurisdiction: str | None, file: str = "", line: int = 0) -> AgencyRef:
-        """Resolve against the register; unknown agencies are kept and remembered for the report."""
+    def resolve(self, surface: str, jurisdiction: str | None, file: str = "", line: int = 0, issuer: str | None = None) -> AgencyRef:
+        """Resolve against the register; unknown agencies are kept and remembered for the report.
+
+        In a department's own document a bare division name (科技处, 经济运行局) is one of that
+        department's divisions, so with a single issuing department it is read under it.
+        """
         ref = self.register.resolve(surface, jurisdiction)
+        if ref.canonical is None and not ref.collective and issuer and _DIVISION_RE.match(ref.surface):
+            unit = self.register.resolve(issuer + ref.surface, jurisdiction)
+            if unit.canonical is not None and "-unit-" in unit.agency_id:
+                ref = replace(unit, surface=ref.surface)
         self.used_agencies.setdefault(ref.agency_id, ref)
         if ref.canonical is None and not ref.collective:
             self.unknown_agencies.setdefault((ref.surface, ref.jurisdiction), []).append({"file": file, "line": line})
@@ -107,6 +117,7 @@ def extractors(context: BuildContext) -> list[Extractor]:
             return
         ex.sections, ex.tasks = extract_outline(doc.body, doc.lines)
         jurisdictions = context.jurisdictions_of(doc)
+        issuer = doc.issuers[0] if len(doc.issuers) == 1 and context.known(doc.issuers[0]) == 2 else None
         clauses, clause_warnings = extract_responsibilities(doc.body, ex.tasks, jurisdictions)
         for w in clause_warnings:
             w.file = w.file or source.name
@@ -116,7 +127,7 @@ def extractors(context: BuildContext) -> list[Extractor]:
                 continue
             seen: set[tuple[str, str]] = set()
             for m in clause.mentions:
-                ref = context.resolve(m.surface, m.jurisdiction, source.name, clause.clause_line or clause.line)
+                ref = context.resolve(m.surface, m.jurisdiction, source.name, clause.clause_line or clause.line, issuer)
                 if (m.role, ref.agency_id) in seen:
                     continue
                 seen.add((m.role, ref.agency_id))

@@ -52,3 +52,12 @@ def test_other_province_end_to_end_through_the_stages() -> None:
     assert ("四川省未知促进中心", "四川省") in context.unknown_agencies
     mentioned = {ref.canonical for _task, ref in ex.mentions}
     assert "国家税务总局四川省税务局" in mentioned
+
+
+def test_bare_division_is_read_under_the_single_issuing_department() -> None:
+    context = BuildContext.create()
+    ref = context.resolve("科技处", "重庆市", issuer="重庆市经济和信息化委员会")
+    assert ref.canonical == "重庆市经济和信息化委员会科技处" and ref.surface == "科技处"
+    alone = context.resolve("科技处", "重庆市")
+    assert alone.canonical is None, "without an issuing department a bare division stays unknown"
+    assert context.resolve("科技处", "重庆市", issuer=None).canonical is None
