@@ -35,7 +35,7 @@ from kg.rdf.tasks import responsibility_to_rdf, sections_to_rdf, task_to_rdf
 from kg.read.script import restore
 
 Extractor = Callable[[DocumentExtraction, SourceFile, list[Warning_]], None]
-_DIVISION_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:处|科|室|局|中心)$")
+_DIVISION_RE = re.compile(r"^(?![市省区县州])[\u4e00-\u9fff]{2,10}(?:处|科|室|局)$")
 
 
 @dataclass(slots=True)
@@ -71,6 +71,12 @@ class BuildContext:
         if self.recogniser is None:
             self.recogniser = AgencyNER.from_register(self.register)
         return self.recogniser
+
+    def is_department(self, name: str) -> bool:
+        """A registered department (not a government or its general office)."""
+        ref = self.register.resolve(name)
+        entry = self.register.entry(ref.agency_id) if ref.canonical is not None else None
+        return entry is not None and entry.kind == "department" and not entry.pref_label.endswith(("办公厅", "办公室"))
 
     def known(self, name: str) -> int:
         """2: a body the register holds; 1: an internal unit of one (教育部办公厅); 0: unknown."""
@@ -117,7 +123,7 @@ def extractors(context: BuildContext) -> list[Extractor]:
             return
         ex.sections, ex.tasks = extract_outline(doc.body, doc.lines)
         jurisdictions = context.jurisdictions_of(doc)
-        issuer = doc.issuers[0] if len(doc.issuers) == 1 and context.known(doc.issuers[0]) == 2 else None
+        issuer = doc.issuers[0] if len(doc.issuers) == 1 and context.is_department(doc.issuers[0]) else None
         clauses, clause_warnings = extract_responsibilities(doc.body, ex.tasks, jurisdictions)
         for w in clause_warnings:
             w.file = w.file or source.name

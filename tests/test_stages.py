@@ -61,3 +61,7 @@ def test_bare_division_is_read_under_the_single_issuing_department() -> None:
     alone = context.resolve("科技处", "重庆市")
     assert alone.canonical is None, "without an issuing department a bare division stays unknown"
     assert context.resolve("科技处", "重庆市", issuer=None).canonical is None
+    office = context.resolve("市未知协调中心", "重庆市", issuer=None)
+    assert office.canonical is None
+    assert not context.is_department("重庆市人民政府办公厅")
+    assert context.is_department("重庆市经济和信息化委员会")
