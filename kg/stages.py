@@ -35,6 +35,8 @@ from kg.rdf.tasks import responsibility_to_rdf, sections_to_rdf, task_to_rdf
 from kg.read.script import restore
 
 Extractor = Callable[[DocumentExtraction, SourceFile, list[Warning_]], None]
+_SENTENCE_RE = re.compile(r"[。；！？\n]")
+_ACTOR_CUE_RE = re.compile(r"由|会同|牵头|负责|配合|协同|联合|组织|指导|督促|推动|支持|鼓励|要求|商|报")
 _DIVISION_RE = re.compile(r"^(?![市省区县州])[\u4e00-\u9fff]{2,10}(?:处|科|室|局)$")
 
 
@@ -155,13 +157,19 @@ def extractors(context: BuildContext) -> list[Extractor]:
         ex.citations = extract_citations(doc.body, doc.title, doc.doc_number, doc.attachment_titles)
 
     def agency_mentions(ex: DocumentExtraction, source: SourceFile, warnings: list[Warning_]) -> None:
-        """Registered agencies a task names in its running text besides its clause (由…牵头, 会同…)."""
+        """Registered agencies a task names in its running text besides its clause (由…牵头, 会同…).
+
+        Only sentences with an actor cue (由, 会同, 牵头, 负责, 配合 …) go through the recogniser:
+        that is where a text names who acts, and it keeps the spaCy pass to a fraction of the text.
+        """
         jurisdictions = context.jurisdictions_of(ex.document)
         jurisdiction = jurisdictions[0] if jurisdictions else None
         for task in ex.tasks:
             in_clause = {r.agency.agency_id for r in ex.responsibilities if r.task_id == task.id}
             seen: set[str] = set()
-            for _start, _end, surface in context.ner().find(task.text):
+            sentences = [x for x in _SENTENCE_RE.split(task.text) if _ACTOR_CUE_RE.search(x)]
+            found = [hit for sentence in sentences for hit in context.ner().find(sentence)]
+            for _start, _end, surface in found:
                 ref = context.register.resolve(surface, jurisdiction)
                 if ref.canonical is None or ref.agency_id in in_clause or ref.agency_id in seen:
                     continue
