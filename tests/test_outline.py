@@ -269,3 +269,48 @@ def test_leaves_are_tasks(markers: list[tuple[str, int]]) -> None:
     ]
     assert [t.line for t in tasks] == leaves
     assert len({t.id for t in tasks}) == len(tasks)
+
+
+# A pdftotext -layout table (tests/unseen2/texts/02_shandong_fengong.txt): space runs collapse to
+# one space, and every cell wraps under its own column.
+LAYOUT = [
+    CleanLine(24, "序号 重点任务 牵头单位 参与单位 完成时限"),
+    CleanLine(
+        25, "1 实施制造业重点产业链高质量发展行动， 省工业和信息化厅 省发展改革委、省科技厅、 2024年12月底前"
+    ),
+    CleanLine(26, "培育10个左右国家级先进制造业集群。 省财政厅"),
+    CleanLine(32, "4 强化企业科技创新主体地位，支持企业 省科技厅 省工业和信息化厅、省教育 持续推进"),
+    CleanLine(33, "牵头组建创新联合体。 厅、省财政厅"),
+    CleanLine(34, "5 加快培育专精特新中小企业，新培育省 省工业和信息化厅 2024年12月底前"),
+    CleanLine(35, "级专精特新中小企业2000家以上。"),
+    CleanLine(
+        36, "6 推动绿色低碳转型，实施工业领域碳达 省工业和信息化厅 省生态环境厅、省住房城乡 2025年12月底前"
+    ),
+    CleanLine(37, "峰行动，创建一批绿色工厂。 省发展改革委 建设厅"),
+    CleanLine(38, "7 加大制造业中长期贷款投放，推广“技改 省委金融办 人民银行山东省分行、国家 持续推进"),
+    CleanLine(39, "专项贷”等金融产品。 金融监督管理总局山东监管"),
+    CleanLine(40, "局"),
+    CleanLine(48, "三、工作要求"),
+]
+
+
+def test_layout_table_cells_wrap_under_their_columns() -> None:
+    rows = extract_table_rows(LAYOUT)
+    assert [(r.label, r.lines) for r in rows] == [
+        ("1", [25, 26]),
+        ("4", [32, 33]),
+        ("5", [34, 35]),
+        ("6", [36, 37]),
+        ("7", [38, 39, 40]),
+    ]
+    assert rows[0].task_text == "实施制造业重点产业链高质量发展行动，培育10个左右国家级先进制造业集群。"
+    assert rows[0].clause == "牵头单位：省工业和信息化厅；参与单位：省发展改革委、省科技厅、省财政厅"
+    assert rows[1].clause == "牵头单位：省科技厅；参与单位：省工业和信息化厅、省教育厅、省财政厅"
+    assert rows[2].clause == "牵头单位：省工业和信息化厅"
+    # Two leads stacked in one cell; a name cut inside the support cell.
+    assert (
+        rows[3].clause == "牵头单位：省工业和信息化厅、省发展改革委；参与单位：省生态环境厅、省住房城乡建设厅"
+    )
+    assert (
+        rows[4].clause == "牵头单位：省委金融办；参与单位：人民银行山东省分行、国家金融监督管理总局山东监管局"
+    )

@@ -165,6 +165,23 @@ CASES = [
         "商务部牵头，国家发展改革委等国务院相关部门及各省级人民政府按职责分工负责",
         {"lead": ["商务部"], "support": ["国家发展改革委", "国务院相关部门", "各省级人民政府"]},
     ),
+    # tests/unseen2: a list of levels sharing one head is one collective agent.
+    (
+        "责任单位：省卫生健康委、省医保局，各州、市人民政府",
+        {"responsible": ["省卫生健康委", "省医保局", "各州、市人民政府"]},
+    ),
+    ("各市、县（市、区）人民政府负责", {"responsible": ["各市、县（市、区）人民政府"]}),
+    ("伊犁州、博州人民政府负责", {"responsible": ["伊犁州", "博州人民政府"]}),
+    # A bare list ranked by a role note, no label and no verb.
+    (
+        "自治区发展改革委（牵头）、自治区交通运输厅、中国铁路乌鲁木齐局集团有限公司",
+        {"lead": ["自治区发展改革委"], "support": ["自治区交通运输厅", "中国铁路乌鲁木齐局集团有限公司"]},
+    ),
+    # 具体实施 as the implementing role beside a lead.
+    (
+        "省海洋渔业局牵头，省发展改革委、省财政厅等按职责分工负责，沿海各设区市人民政府具体实施",
+        {"lead": ["省海洋渔业局"], "support": ["省发展改革委", "省财政厅", "沿海各设区市人民政府"]},
+    ),
 ]
 
 
@@ -175,7 +192,15 @@ def test_clause_forms(inner: str, expected: dict[str, list[str]]) -> None:
 
 @pytest.mark.parametrize(
     "inner",
-    ["见附件1", "以下简称市发展改革委", "2021—2025年", "含区县", "详见专栏3", "由市政府负责解释"],
+    [
+        "见附件1",
+        "以下简称市发展改革委",
+        "2021—2025年",
+        "含区县",
+        "详见专栏3",
+        "由市政府负责解释",
+        "试点（牵头）、推广",
+    ],
 )
 def test_not_clauses(inner: str) -> None:
     assert parse_clause(inner) is None

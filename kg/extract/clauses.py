@@ -47,7 +47,7 @@ _ANY_LABEL_RE = re.compile(r"(?:^|(?<=[；;，,。]))([\u4e00-\u9fff]{2,6})[：:
 # Role verbs at the end of a list, longest first so 按职责分工负责 wins over 负责.
 _VERB_RE = re.compile(
     r"落实属地责任|履行属地责任|落实属地管理责任|按职责分工负责|按职责分工落实|按照职责分工负责|按职能分工负责|按职责负责|分工负责|共同负责|牵头负责|牵头落实|牵头组织|"
-    r"负责落实|负责指导|负责实施|负责推进|具体负责|负责|牵头|协同配合|配合|参与|协助|协同|协办|落实"
+    r"负责落实|负责指导|负责实施|负责推进|具体负责|具体实施|具体落实|组织实施|负责|牵头|协同配合|配合|参与|协助|协同|协办|落实"
 )
 _LEAD_VERBS = ("牵头",)
 _SUPPORT_VERBS = ("配合", "参与", "协助", "协同", "协办")
@@ -238,6 +238,25 @@ def _drop_note(piece: str) -> str:
     return p
 
 
+# 各州、市人民政府 / 各市、县人民政府: a list of administrative levels shares one head noun, so
+# the 、 is inside one collective name.  Left: 各/有关 + level characters only; right: level
+# characters and the shared head.
+_LEVELS_LEFT_RE = re.compile(r"^(?:各|有关|相关|沿海各)[州市县区盟旗地]{1,2}$")
+_LEVELS_RIGHT_RE = re.compile(
+    r"^[州市县区盟旗]{1,2}(?:[（(][^）)]*[）)])?(?:人民政府|政府|行政公署|党委|党委和政府|管委会)"
+)
+
+
+def _join_levels(pieces: list[str]) -> list[str]:
+    out: list[str] = []
+    for piece in pieces:
+        if out and _LEVELS_LEFT_RE.match(fold(out[-1])) and _LEVELS_RIGHT_RE.match(fold(piece)):
+            out[-1] = f"{out[-1]}、{piece}"
+        else:
+            out.append(piece)
+    return out
+
+
 def split_agencies(s: str) -> list[str]:
     """Split a printed agency list into single agencies, as printed (whitespace removed).
 
@@ -247,7 +266,7 @@ def split_agencies(s: str) -> list[str]:
     """
     s = strip_ws(s)
     out: list[str] = []
-    for raw in split_top(s, _SEPARATORS):
+    for raw in _join_levels(split_top(s, _SEPARATORS)):
         piece = _drop_note(raw.strip("。．.：:"))
         if not piece or fold(piece).startswith(_NOTE_START):
             continue
@@ -409,7 +428,20 @@ def parse_clause(inner: str) -> ParsedClause | None:
     inner = strip_ws(inner)
     if not inner:
         return None
-    return _labelled(inner) or _verb_form(inner)
+    return _labelled(inner) or _verb_form(inner) or _noted_list(inner)
+
+
+def _noted_list(inner: str) -> ParsedClause | None:
+    """A bare list that ranks itself: （市发展改革委（牵头）、市财政局、市商务局）.
+
+    Without a label or verb, only the role note makes the list a clause, and every name must
+    look like an agency.
+    """
+    ranked = _ranked("responsible", inner)
+    if not ranked or not all(looks_like_agency(n) for _, n in ranked):
+        return None
+    groups = [(r, 0, [n for rr, n in ranked if rr == r]) for r in ("lead", "support")]
+    return ParsedClause(inner, [g for g in groups if g[2]])
 
 
 def parse_cell(cell: str, header: str = "") -> ParsedClause | None:

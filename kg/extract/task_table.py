@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.clauses import fold, parse_cell, parse_clause, strip_ws
+from kg.extract.clauses import fold, looks_like_agency, parse_cell, parse_clause, split_agencies, strip_ws
 from kg.read.normalize import CleanLine
 
 _HEADER_TASK = re.compile(r"任务|事项|措施|内容|工作|举措|项目")
@@ -25,6 +25,13 @@ _HEADER_TIME = re.compile(r"时限|时间|进度|节点|期限")
 _TIME_CELL = re.compile(r"\d{4}年|\d{1,2}月|年底|年内|每年|长期|持续|常态|前$|底$")
 _ROW_RE = re.compile(r"^(\d{1,3})(?:[．.、]\s*|\s+|(?=[\u4e00-\u9fff“（]))(.*)$")
 _END_OF_ROW = ("。", "负责", "参与", "配合", "牵头", "落实", "政府", "委", "局", "厅", "部", "办")
+# A continuation piece that opens a new agency (stacked names in one cell), not the rest of a
+# name wrapped inside the cell: it starts with a jurisdiction or a collective word.
+_NEW_AGENCY_RE = re.compile(
+    r"^(?:省|市|区|县|自治区|国家|国务院|中共|中央|人民银行|各|有关|相关|[\u4e00-\u9fff]{2,4}(?:省|市|州|盟|海关|局))"
+)
+# An outline heading or a new part of the document ends a layout table.
+_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|附件|附表)")
 
 
 @dataclass(slots=True)
@@ -96,6 +103,63 @@ def _render(cells: list[str], header: list[str]) -> tuple[str, str] | None:
     return text, ""
 
 
+def _open(cell: str, header: str) -> bool:
+    """Whether a cell of a layout row reads as cut off at the line end (its rest wraps below)."""
+    h = fold(header)
+    c = strip_ws(cell)
+    if not c or _HEADER_TIME.search(h) or h.startswith("序号"):
+        return False
+    if _HEADER_RESP.search(h):
+        if c.endswith("。") or parse_clause(c):
+            return False
+        names = split_agencies(c)
+        return c.endswith(("、", "，", ",", "；")) or not names or not looks_like_agency(names[-1])
+    return not c.endswith(("。", "；", ";", "！"))
+
+
+def _join(cell: str, piece: str, header: str) -> str:
+    """Append a wrapped piece to a cell: a stacked agency gets a 、, a cut-off name is rejoined."""
+    if not cell:
+        return piece
+    if _HEADER_RESP.search(fold(header)) and not _open(cell, header) and _NEW_AGENCY_RE.match(fold(piece)):
+        return f"{cell}、{piece}"
+    return cell + piece
+
+
+def _spread(cols: list[str], extra: list[str], header: list[str]) -> list[str]:
+    """Give each piece of a continuation line of a layout table to its column.
+
+    Source lines reach us with space runs collapsed, so column positions are lost; a full row
+    (one cell per header column) wraps its cells onto the next lines, each piece under its own
+    column.  Pieces go to the columns left open on the line above, in order; when there are more
+    pieces than open columns, to the content columns in order (time columns last, as they
+    rarely wrap).
+    """
+    content = list(range(1, len(header)))
+    opened = [i for i in content if _open(cols[i], header[i])]
+    if len(extra) == len(opened):
+        targets = opened
+    elif len(extra) == len(content):
+        targets = content
+    else:
+        untimed = [i for i in content if not _HEADER_TIME.search(fold(header[i]))]
+        start = opened[0] if opened else content[0]
+        pool = (
+            [i for i in untimed if i >= start]
+            if len(extra) <= len([i for i in untimed if i >= start])
+            else content
+        )
+        targets = pool[: len(extra)]
+    out = list(cols)
+    for i, piece in zip(targets, extra, strict=False):
+        out[i] = _join(out[i], piece, header[i])
+    return out
+
+
+def _complete(cols: list[str], header: list[str]) -> bool:
+    return not any(_open(c, h) for c, h in zip(cols[1:], header[1:], strict=False))
+
+
 def _starts_row(n: int, cur: dict | None) -> bool:
     """A numbered line opens a row: the next number, or a later one once the current row is complete.
 
@@ -105,8 +169,20 @@ def _starts_row(n: int, cur: dict | None) -> bool:
     if cur is None:
         return True
     k = int(cur["label"])
-    complete = strip_ws("".join(cur["cells"])).endswith(_END_OF_ROW)
+    complete = cur["complete"]()
     return n == k + 1 or (complete and k < n <= k + 10)
+
+
+def _new_row(label: str, line: int, cells: list[str], header: list[str]) -> dict:
+    """A row being read; ``cols`` holds one cell per header column when the first line is full."""
+    aligned = _aligned(cells, header)
+    cols = aligned if len(aligned) == len(header) and len(header) >= 3 else None
+    row: dict = {"label": label, "line": line, "lines": [line], "cells": cols or cells, "cols": cols}
+    if cols is not None:
+        row["complete"] = lambda: _complete(row["cols"], header)
+    else:
+        row["complete"] = lambda: strip_ws("".join(row["cells"])).endswith(_END_OF_ROW)
+    return row
 
 
 def extract_table_rows(lines: list[CleanLine]) -> list[TableRow]:
@@ -137,9 +213,21 @@ def extract_table_rows(lines: list[CleanLine]) -> list[TableRow]:
         if m and _starts_row(int(m.group(1)), cur):
             flush()
             cells = [m.group(1), *[c for c in m.group(2).split(" ") if c]]
-            cur = {"label": m.group(1), "line": cl.line, "lines": [cl.line], "cells": cells}
+            cur = _new_row(m.group(1), cl.line, cells, header)
             continue
-        if cur is not None and not strip_ws("".join(cur["cells"])).endswith(_END_OF_ROW):
+        if cur is not None and cur["cols"] is not None and not _HEADING_RE.match(text):
+            # A layout row: every cell wraps under its own column.
+            extra = [c for c in text.split(" ") if c]
+            if extra and not _complete(cur["cols"], header):
+                cur["cols"] = _spread(cur["cols"], extra, header)
+                cur["cells"] = cur["cols"]
+                cur["lines"].append(cl.line)
+                continue
+        elif (
+            cur is not None
+            and cur["cols"] is None
+            and not strip_ws("".join(cur["cells"])).endswith(_END_OF_ROW)
+        ):
             # A wrapped continuation of the current row.
             extra = [c for c in text.split(" ") if c]
             if extra:
