@@ -204,3 +204,49 @@ def test_doc_number_printed_above_the_title() -> None:
     assert (doc.start_line, doc.doc_number, doc.title) == (1, "川府发〔2023〕5号", "关于印发四川省碳达峰实施方案的通知")
     assert doc.issuers == ["四川省人民政府"] and doc.date == "2023-01-10"
     assert doc.attachment_title == "四川省碳达峰实施方案"
+
+
+RED_HEADER_PDF = """内蒙古自治区人民政府办公厅文件
+
+内政办发〔2023〕20号
+
+内蒙古自治区人民政府办公厅
+关于加快推进现代化牧场建设的实施意见
+
+各盟行政公署、市人民政府，自治区各委、办、厅、局：
+（五）推动适度规模养殖。支持农牧民合作社发展。（自治区农牧厅牵头，自治区林草局配合
+
+— 1 —
+
+内政办发〔2023〕20号
+
+，各盟市落实）
+内蒙古自治区人民政府办公厅
+2023年4月3日"""
+
+
+def test_red_header_opens_the_document_and_page_header_is_dropped() -> None:
+    (doc,) = segment_file(_source(RED_HEADER_PDF))[0]
+    assert doc.start_line == 1
+    assert doc.doc_number == "内政办发〔2023〕20号"
+    assert doc.title == "关于加快推进现代化牧场建设的实施意见"
+    assert doc.date == "2023-04-03"
+    clause_line = next(ln.text for ln in doc.body if "农牧厅牵头" in ln.text)
+    assert clause_line.endswith("（自治区农牧厅牵头，自治区林草局配合，各盟市落实）")
+
+
+WEB_PAGE = """首页 > 政务公开 > 政策文件
+云南省人民政府关于推进健康云南行动的实施意见
+来源：云南省人民政府办公厅　　发布时间：2023-08-21 10:15
+索引号：000014349/2023-00156　　发文机关：云南省人民政府
+发文字号：云政发〔2023〕27号　　成文日期：2023年08月14日
+云南省人民政府关于推进健康云南行动的实施意见
+云政发〔2023〕27号
+各州、市人民政府，省直各委、办、厅、局：
+　　一、总体目标"""
+
+
+def test_web_page_heading_above_the_field_block() -> None:
+    (doc,) = segment_file(_source(WEB_PAGE))[0]
+    assert (doc.start_line, doc.doc_number, doc.date) == (2, "云政发〔2023〕27号", "2023-08-14")
+    assert doc.title == "关于推进健康云南行动的实施意见" and doc.issuers == ["云南省人民政府"]

@@ -30,6 +30,7 @@ _ADDRESSEE_RE = re.compile(r"^[^。；]{2,200}(?:人民政府|部门|单位|机�
 _TERMINAL_END = tuple("。；：，、！？")
 _MAX_TITLE_LINES = 6
 Known = Callable[[str], int] | None
+_RED_HEADER_RE = re.compile(rf"^(?!第[一二三四五六七八九十\d]+部分)[\u4e00-\u9fff]{{2,40}}{md.ISSUER_SUFFIX}文件$")
 _TOC_RE = re.compile(r"[.…·]{3,}|（\d+）$|\(\d+\)$")
 
 
@@ -48,7 +49,7 @@ class _Anchor:
         return self.index if self.kind == "number-first" else self.title_start
 
 
-_FIELD_RE = re.compile(r"^(?P<key>索引号|主题分类|发文机关|发布机构|成文日期|发文日期|标题|名称|发文字号|文号|发布日期|主题词|有效性|时效性|来源)[：:](?P<value>.*)$")
+_FIELD_RE = re.compile(r"^(?P<key>索引号|主题分类|发文机关|发布机构|成文日期|发文日期|标题|名称|发文字号|文号|发布日期|发布时间|主题词|有效性|时效性|来源|信息来源|字号|浏览次数|点击数|作者)[：:](?P<value>.*)$")
 _FIELD_NUMBER_RE = re.compile(r"^(?:发文字号|文号)[：:](?P<num>[\u4e00-\u9fff]{1,16}[〔\[［【(（](?:19|20)\d{2}[〕\]］】)）]第?\d{1,5}号)")
 
 
@@ -64,7 +65,7 @@ def _field_block(lines: list[CleanLine], i: int) -> _Fields:
     def parse(k: int) -> dict[str, str]:
         found: dict[str, str] = {}
         text = compact(lines[k].text).replace(":", "：")
-        for m in re.finditer(r"(索引号|主题分类|发文机关|发布机构|成文日期|发文日期|标题|名称|发文字号|文号|发布日期|主题词|有效性|时效性|来源)：(.*?)(?=(?:索引号|主题分类|发文机关|发布机构|成文日期|发文日期|标题|名称|发文字号|文号|发布日期|主题词|有效性|时效性|来源)：|$)", text):
+        for m in re.finditer(r"(索引号|主题分类|发文机关|发布机构|成文日期|发文日期|标题|名称|发文字号|文号|发布日期|发布时间|主题词|有效性|时效性|来源|信息来源|字号|浏览次数|点击数|作者)：(.*?)(?=(?:索引号|主题分类|发文机关|发布机构|成文日期|发文日期|标题|名称|发文字号|文号|发布日期|发布时间|主题词|有效性|时效性|来源|信息来源|字号|浏览次数|点击数|作者)：|$)", text):
             found[m.group(1)] = m.group(2).strip()
         return found
 
@@ -188,6 +189,12 @@ def _find_anchors(lines: list[CleanLine]) -> list[_Anchor]:
         if not m or i in used:
             continue
         block = _field_block(lines, i)
+        if "标题" not in block.fields and block.start > 0:
+            # The page's own heading, printed just above the field block.
+            above = compact(lines[block.start - 1].text)
+            if _is_titleish(above) and above.endswith(md.GENRES):
+                block.fields["标题"] = above
+                block.start -= 1
         if "标题" in block.fields:
             first, last = block.start, block.end
             anchors.append(_Anchor("fields", i, first, last, md.normalise_doc_number(m.group("num")), block.fields))
@@ -326,6 +333,8 @@ def segment_file(source: SourceFile, known: Known = None) -> tuple[list[Document
         prefix, title = md.title_issuer_prefix(title)
         body_start = a.title_end if a.kind != "number" else a.index + 1
         title_line = a.first
+        if title_line > 0 and _RED_HEADER_RE.match(compact(lines[title_line - 1].text)):
+            title_line -= 1  # the red header (XX人民政府办公厅文件) opens the document
         notice_end = end_idx
         date, sig_issuers, date_idx = _signature(lines, body_start, end_idx, known)
         notice_text = "".join(compact(lines[k].text) for k in range(body_start, date_idx if date_idx is not None else min(end_idx, body_start + 12)))

@@ -145,16 +145,40 @@ def running_headers(lines: list[str]) -> set[str]:
     return headers
 
 
+_RUNNING_HEADER_SHAPE = re.compile(
+    r"^[\u4e00-\u9fff]{1,16}[〔\[［【(（](?:19|20)\d{2}[〕\]］】)）]第?\d{1,5}号$|^\S{2,30}(?:文件|公报|简报|政报)$"
+)
+
+
+def _page_running_headers(cleaned: list[str]) -> set[int]:
+    """Positions of a running header printed at a page break: a 文号 or "…文件" line that sits
+    next to a page number and is printed elsewhere in the text too.  Only those positions are
+    dropped, so the same 文号 under the title stays."""
+    counts = Counter(compact(t) for t in cleaned if t)
+    nonblank = [i for i, t in enumerate(cleaned) if t]
+    out: set[int] = set()
+    for k, i in enumerate(nonblank):
+        text = compact(cleaned[i])
+        if counts[text] < 2 or not _RUNNING_HEADER_SHAPE.match(text):
+            continue
+        neighbours = [cleaned[nonblank[j]] for j in (k - 1, k + 1) if 0 <= j < len(nonblank)]
+        if any(is_page_number(x) for x in neighbours):
+            out.add(i)
+    return out
+
+
 _INDENT_RE = re.compile(r"^(?:\u3000{2}|[ \u00a0]{4}|\t|(?:&nbsp;){2}|(?:&#12288;){2})")
 
 
 def clean_lines(raw_lines: tuple[str, ...] | list[str], first_line: int = 1, headers: set[str] | None = None) -> list[CleanLine]:
     """Drop blank lines, page numbers and running headers; keep source line numbers."""
     headers = headers or set()
+    cleaned = [clean_line(raw) for raw in raw_lines]
+    page_header = _page_running_headers(cleaned)
     out: list[CleanLine] = []
     for i, raw in enumerate(raw_lines):
-        text = clean_line(raw)
-        if not text or is_page_number(text) or compact(text) in headers:
+        text = cleaned[i]
+        if not text or is_page_number(text) or compact(text) in headers or i in page_header:
             continue
         out.append(CleanLine(first_line + i, text, _INDENT_RE.match(raw) is not None))
     return out
