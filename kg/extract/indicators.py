@@ -45,7 +45,7 @@ _UNIT_WORDS = (
     "人次", "人", "元", "美元", "吨", "标准煤", "个", "所", "家", "件", "项", "张", "列", "条", "辆", "亩", "公顷",
     "公里", "千米", "米", "千瓦时", "千瓦", "瓦", "平方米", "平方公里", "立方米", "年", "岁", "天", "小时", "次", "台",
     "套", "部", "座", "处", "户", "床", "门", "种", "只", "头", "本", "册", "篇", "名", "位", "倍", "分", "元/人",
-    "标箱", "架次", "艘", "片", "GB", "Mbps", "G", "个百分点", "百分点",
+    "标箱", "架次", "艘", "片", "GB", "Mbps", "G", "个百分点", "百分点", "斤", "公斤", "克", "微克", "毫克",
 )
 _UNIT_CORE = r"(?:%|％|‰|℃|[十百千万亿]*(?:" + "|".join(
     re.escape(u) for u in sorted(_UNIT_WORDS, key=len, reverse=True)
@@ -54,7 +54,8 @@ UNIT_RE = re.compile(rf"^{_UNIT_CORE}$")
 _NAME_UNIT_RE = re.compile(rf"[（(](?P<unit>{_UNIT_CORE})[）)]$")
 _EMPTY = {"—", "——", "-", "--", "－", "/", "／", "无", "…", "─", "一"}
 _VALUE_RE = re.compile(
-    r"^(?P<pre>[＞>≥≧＜<≤≦＝=]=?|不低于|不少于|不高于|不超过|超过|大于|小于|高于|低于)?"
+    r"^(?P<change>(?:累计|年均|五年)?(?:下降|降低|减少|增长|提高|提升))?"
+    r"(?P<pre>[＞>≥≧＜<≤≦＝=]=?|不低于|不少于|不高于|不超过|超过|大于|小于|高于|低于)?"
     r"[【\[［(（]?(?P<num>" + _NUM + r")[】\]］)）]?"
     r"(?P<unit>%|％|‰|(?!左右|以上|以下|以内)(?:[十百千万亿]+[\u4e00-\u9fff]{0,2}?|[\u4e00-\u9fff]{1,2}?)(?=以上|以下|以内|左右|$))?"
     r"(?P<post>左右|以上|以下|以内|及以上|及以下)?$"
@@ -92,6 +93,8 @@ def parse_value_cell(cell: str) -> CellValue | None:
     num = m.group("num").replace("．", ".").replace(" ", "")
     num = re.sub(r"[–\-~～至]", "—", num)
     pre, post = m.group("pre"), m.group("post")
+    if m.group("change") and not pre:
+        pre = "="  # 累计下降13.5%: the printed change is the value itself
     if "—" in num:
         comparator = None
     elif pre:
@@ -136,6 +139,7 @@ def parse_header(text: str) -> _Header | None:
         return None
     roles: list[str] = []
     years: list[int] = []
+    column_years: dict[str, int] = {}  # 基期值（2020年） / 目标值（2025年）: the year labels that column
     pos = 0
     for m in _HEADER_TOKEN_RE.finditer(s):
         gap = s[pos : m.start()]
@@ -143,6 +147,10 @@ def parse_header(text: str) -> _Header | None:
             return None
         pos = m.end()
         kind = m.lastgroup or "other"
+        if kind == "year" and roles and roles[-1] in ("baseline", "target") and re.fullmatch(r"[（(]?", gap) and m.group(0).endswith("年"):
+            column_years.setdefault(roles[-1], int(m.group(0)[:4]))
+            pos = m.end() + (1 if s[m.end() : m.end() + 1] in ("）", ")") else 0)
+            continue
         if kind == "year":
             years.append(int(m.group(0)[:4]))
             roles.append("year")
@@ -170,6 +178,8 @@ def parse_header(text: str) -> _Header | None:
             baseline_year = years[0] if years[0] != target_year else None
     if "target" not in roles:
         return None
+    baseline_year = column_years.get("baseline", baseline_year)
+    target_year = column_years.get("target", target_year)
     if roles.count("name") > 1:  # 一级指标 二级指标 both read as name when written 指标 … 指标
         roles[roles.index("name")] = "category"
     return _Header(roles, baseline_year, target_year)
@@ -190,6 +200,16 @@ def _tokens(text: str) -> list[str]:
         if m and len(out) >= 1:
             out[0:1] = [m.group("name"), m.group("val")]
     return out
+
+
+def _is_worded_value(toks: list[str]) -> bool:
+    """The last cell is a target in words: short Chinese text right after a value cell (the baseline)."""
+    return (
+        len(toks) >= 3
+        and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", compact(toks[-1])) is not None
+        and not _is_nature(toks[-1])
+        and is_value_cell(toks[-2])
+    )
 
 
 def _is_nature(tok: str) -> bool:
@@ -249,6 +269,9 @@ def parse_row(text: str, header: _Header) -> tuple[list[str], dict[str, object]]
                 values_seen += 1
                 if role in ("target", "baseline"):
                     fields[role] = cv
+            elif role == "target" and _is_worded_value(toks):
+                toks.pop()  # 完成国家下达任务 / 与经济增长基本同步: a target stated in words has no number
+                fields[role] = CellValue(None, None, None)
         elif role == "unit" and UNIT_RE.match(compact(tok)) and not is_value_cell(tok):
             fields["unit"] = compact(toks.pop()).replace("％", "%")
     if values_seen == 0:
@@ -291,12 +314,12 @@ def extract_indicators(lines: list[CleanLine]) -> list[Indicator]:
     i = 0
     n = len(lines)
     while i < n:
-        header = parse_header(lines[i].text)
+        header, used = _header_at(lines, i)
         if header is None:
             i += 1
             continue
         title = _table_title(lines, i)
-        rows, i = _read_table(lines, i + 1, header)
+        rows, i = _read_table(lines, i + used, header)
         for row in rows:
             out.append(
                 Indicator(
@@ -317,9 +340,51 @@ def extract_indicators(lines: list[CleanLine]) -> list[Indicator]:
     return out
 
 
+_YEARS_ONLY_RE = re.compile(r"^(?:[（(]?(?:19|20)\d{2}年[）)]?){1,3}$")
+
+
+def _merge_wrapped_header(first: str, second: str) -> _Header | None:
+    """A header whose last cells wrap onto a second printed line (2020年/基期值, 指标/属性).
+
+    The second line holds only header words, one per wrapped column, aligned with the last
+    columns of the first line; the cells are rejoined pairwise and the result read as one header.
+    """
+    top = [c for c in first.split(" ") if c]
+    low = [c for c in second.split(" ") if c]
+    if not low or len(low) > len(top) or not all(_HEADER_TOKEN_RE.fullmatch(compact(c)) for c in low):
+        return None
+    k = len(top) - len(low)
+    return parse_header(" ".join(top[:k] + [a + b for a, b in zip(top[k:], low, strict=True)]))
+
+
+def _header_at(lines: list[CleanLine], i: int) -> tuple[_Header | None, int]:
+    """The table header starting at line ``i`` and how many printed lines it takes (1 or 2).
+
+    Headers split over two lines are common in PDF copies: either the wrapped cells continue on
+    the next line, or the column years are printed under 基期值/目标值 as （2022年） （2025年）.
+    """
+    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+    if parse_header(nxt) is None:
+        merged = _merge_wrapped_header(lines[i].text, nxt)
+        if merged is not None:
+            return merged, 2
+    header = parse_header(lines[i].text)
+    if header is None:
+        return None, 1
+    if _YEARS_ONLY_RE.match(compact(nxt)):
+        years = [int(y) for y in re.findall(r"((?:19|20)\d{2})年", nxt)]
+        if header.baseline_year is None and header.target_year is None:
+            if len(years) >= 2 and "baseline" in header.roles:
+                header.baseline_year = years[0]
+            header.target_year = years[-1]
+        return header, 2
+    return header, 1
+
+
 @dataclass(slots=True)
 class _State:
     category: str | None = None
+    pending: tuple[list[str], int] | None = None  # a row's name printed on the line above its values
     group_unit: str | None = None  # unit of the row a 其中 group hangs from
     in_group: bool = False
     rows: list[_Row] = field(default_factory=list)
@@ -342,7 +407,14 @@ def _read_table(lines: list[CleanLine], start: int, header: _Header) -> tuple[li
         parsed = parse_row(text, header)
         if parsed is None:
             nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-            if _is_category_line(text) and parse_row(nxt, header) is not None and (
+            starts_row = "seq" in header.roles and re.match(r"^\d{1,3}[.．、]?\s", text) is not None
+            if starts_row and parse_row(nxt, header) is not None and len(s) <= 40:
+                # 7 铁路和水路货运量占全社会货运 / 量比重 % 20.5 22: the name wraps before its values
+                st.pending = ([t for t in text.split(" ") if t], lines[i].line)
+                misses = 0
+            elif lines[i].indented and st.rows and len(s) <= 30 and not s.endswith("。") and misses == 0:
+                st.rows[-1].name += s  # an indented continuation of the previous row's name cell
+            elif _is_category_line(text) and parse_row(nxt, header) is not None and (
                 has_category_col or not st.rows or len(s) <= 10
             ):
                 st.category = s
@@ -358,7 +430,12 @@ def _read_table(lines: list[CleanLine], start: int, header: _Header) -> tuple[li
             continue
         misses = 0
         left, fields = parsed
-        st.rows.append(_make_row(left, fields, header, st, lines[i].line))
+        line = lines[i].line
+        if st.pending is not None:
+            first, line = st.pending
+            left = [*first[:-1], first[-1] + (left[0] if left else ""), *left[1:]]
+            st.pending = None
+        st.rows.append(_make_row(left, fields, header, st, line))
         i += 1
     return st.rows, i
 
