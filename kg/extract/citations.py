@@ -36,6 +36,10 @@ _IMPLEMENTS = ("贯彻落实", "贯彻", "落实", "按照", "执行", "遵照",
 _REPEAL_AFTER_RE = re.compile(r"^[^。；;，,]{0,6}?(?:同时|一并|予以)?(?:废止|停止执行|不再执行|停止施行)")
 _ISSUE_AFTER_RE = re.compile(r"(?:印发|转发|下发|发布|公布)给|现(?:予)?(?:印发|转发|发布|公布)|予以(?:印发|公布|发布)")
 _ISSUE_VERB_RE = re.compile(r"印发|转发|发布|公布|下发")
+# 按照中共X省委办公厅 X省人民政府办公厅《…》要求: issuer names between the verb and the title.
+_ISSUERS_RE = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,20}(?:办公厅|办公室|人民政府|委员会|省委|市委|党中央|中共中央|国务院|部|厅|局|委|署|院)\s*)+"
+)
 # Certificates and forms printed in 《》 are not documents.
 _NOT_DOCUMENT_RE = re.compile(r"(?:证书|合格证|许可证|执照|委托书|证|卡)$")
 
@@ -215,7 +219,9 @@ def classify(s: str, chain: list[_Mention], attachment_norms: set[str]) -> str:
     before_sent, after_sent = _sentence_around(s, first.start, last.end)
     before_sent, after_sent = _mask_titles(before_sent), _mask_titles(after_sent)
     is_attachment = any(m.title and normalise_title(m.title) in attachment_norms for m in chain)
-    if _ISSUE_AFTER_RE.search(after_sent) or (before_sent.endswith(("现将", "现把"))):
+    # 落实《A》，现将《B》印发给你们: the 印发 after a later 现将 belongs to that later title
+    own_after = re.split(r"现[将把]", after_sent)[0]
+    if _ISSUE_AFTER_RE.search(own_after) or (before_sent.endswith(("现将", "现把"))):
         return "issues"
     if is_attachment and (_ISSUE_VERB_RE.search(before_sent) or _ISSUE_VERB_RE.search(after_sent[:20])):
         return "issues"
@@ -224,7 +230,9 @@ def classify(s: str, chain: list[_Mention], attachment_norms: set[str]) -> str:
     for words, rel in ((_BASIS, "basis"), (_IMPLEMENTS, "implements"), (("废止",), "repeals")):
         for w in words:
             k = clause.rfind(w)
-            if k >= 0 and len(clause) - (k + len(w)) <= 12 and (best is None or k > best[0]):
+            gap = clause[k + len(w) :]
+            near = len(gap) <= 12 or _ISSUERS_RE.fullmatch(gap) is not None
+            if k >= 0 and near and (best is None or k > best[0]):
                 best = (k, rel)
     if best:
         return best[1]
