@@ -65,6 +65,7 @@ def indicators_to_rdf(sink: TripleSink, doc_iri: str, file_name: str, indicators
         sink.add(node, "pkg:nature", ind.nature)
         for name in ind.responsible:
             sink.add(node, "pkg:responsibleName", name)
+        sink.add(node, "pkg:responsibleNames", "|".join(ind.responsible) or None)  # printed order
         _provenance(sink, node, file_name, ind.line)
         for kind, year, value, comparator in (
             ("baseline", ind.baseline_year, ind.baseline_value, None),
