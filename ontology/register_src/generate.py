@@ -236,6 +236,9 @@ def template_entries(juris: dict[str, Jurisdiction]) -> list[Entry]:
             if code != j.code:
                 continue
             name, alts, kind, parent = cell(r, 2), split(cell(r, 3)), cell(r, 4), cell(r, 5)
+            # '-pattern' in alts drops a template alt the jurisdiction's body does not bear
+            dropped = {a[1:] for a in alts if a.startswith("-")}
+            alts = [a for a in alts if not a.startswith("-")]
             if key in chosen:
                 old_name, old_alts, old_kind, old_parent = chosen[key]
                 if name == "-":
@@ -244,7 +247,7 @@ def template_entries(juris: dict[str, Jurisdiction]) -> list[Entry]:
                 extra = [old_name] if name and name != old_name else []
                 chosen[key] = (
                     name or old_name,
-                    old_alts + alts + extra,
+                    [a for a in old_alts if a not in dropped] + alts + extra,
                     kind or old_kind,
                     parent or old_parent,
                 )
