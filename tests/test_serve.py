@@ -28,7 +28,8 @@ from kg.serve.results import choose_type
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini_graph.ttl"
 ID = "https://w3id.org/policy-kg/id/"
-CHROMIUM = "/usr/bin/chromium"
+from kg.render.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one launch recipe for all browser tests)
+
 AGENCY_QUERY = "SELECT ?a ?name WHERE { ?a a pkg:Agency ; skos:prefLabel ?name } ORDER BY ?a"
 
 
@@ -479,15 +480,7 @@ def test_web_page_runs_a_query_and_shows_rows(server: SparqlServer) -> None:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
+            args=list(CHROMIUM_ARGS),
         )
         try:
             page = browser.new_page()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.eval.common import nows, prf
+from kg.eval.common import field_accuracy, nows, prf
 
 _LINE_TOLERANCE = 3
 
@@ -46,16 +46,7 @@ def score_documents(pred_rows: list[dict], gold_rows: list[dict]) -> dict:
         "part_of": lambda p, g: nows(p.get("part_of")) == nows(g.get("part_of")),
         "start_line": lambda p, g: int(p.get("line") or 0) == int(g["start_line"]),
     }
-    acc = {}
-    errors: dict[str, list] = {}
-    for name, ok in fields.items():
-        good = 0
-        for p, g in pairs:
-            if ok(p, g):
-                good += 1
-            else:
-                errors.setdefault(name, []).append({"file": g["file"], "line": g["start_line"], "gold": g.get(name if name != "start_line" else "start_line"), "pred": p.get(name if name != "start_line" else "line")})
-        acc[name] = round(good / len(pairs), 4) if pairs else 0.0
+    acc, errors = field_accuracy(pairs, fields, gold_line="start_line", pred_field={"start_line": "line"})
     out["field_accuracy"] = acc
     out["errors"] = errors
     return out

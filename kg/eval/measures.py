@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from kg.documents.segment import segment_file
-from kg.eval.common import nows, prf
+from kg.eval.common import field_accuracy, nows, prf
 from kg.extract.citations import extract_citations
 from kg.extract.indicators import extract_indicators
 from kg.extract.targets import extract_targets, plan_end_year
@@ -83,20 +83,7 @@ def _pair(
 
 
 def _accuracy(pairs: Iterable[tuple[dict, dict]], checks: dict[str, Callable[[dict, dict], bool]]) -> tuple[dict, dict]:
-    pairs = list(pairs)
-    acc: dict[str, float] = {}
-    errors: dict[str, list] = {}
-    for name, ok in checks.items():
-        good = 0
-        for p, g in pairs:
-            if ok(p, g):
-                good += 1
-            else:
-                errors.setdefault(name, []).append(
-                    {"file": g.get("file"), "line": g.get("line"), "gold": g.get(name), "pred": p.get(name)}
-                )
-        acc[name] = round(good / len(pairs), 4) if pairs else 0.0
-    return acc, errors
+    return field_accuracy(pairs, checks)
 
 
 def _responsible(v: object) -> list[str]:
