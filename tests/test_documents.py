@@ -250,3 +250,19 @@ def test_web_page_heading_above_the_field_block() -> None:
     (doc,) = segment_file(_source(WEB_PAGE))[0]
     assert (doc.start_line, doc.doc_number, doc.date) == (2, "云政发〔2023〕27号", "2023-08-14")
     assert doc.title == "关于推进健康云南行动的实施意见" and doc.issuers == ["云南省人民政府"]
+
+
+HALF_WIDTH_NO_NUMBER = """人力资源社会保障部办公厅关于进一步做好人力资源服务
+许可告知承诺制工作的通知
+各省、自治区、直辖市及新疆生产建设兵团人力资源社会保障厅(局):
+近年来,各级人力资源社会保障部门持续推行人力资源服务许可告知承诺制。
+国家乡村振兴局综合司(代章) 人力资源社会保障部办公厅
+2022 年 9 月 23 日"""
+
+
+def test_half_width_addressee_and_seal_note() -> None:
+    (doc,) = segment_file(_source(HALF_WIDTH_NO_NUMBER))[0]
+    assert doc.title == "关于进一步做好人力资源服务许可告知承诺制工作的通知"
+    assert doc.doc_number is None
+    assert doc.issuers == ["国家乡村振兴局综合司", "人力资源社会保障部办公厅"]
+    assert doc.date == "2022-09-23"

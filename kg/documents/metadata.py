@@ -38,9 +38,9 @@ GENRES = (
 _GENRE_RE = re.compile("(" + "|".join(sorted(GENRES, key=len, reverse=True)) + r")[》」』”\"]*(?:[（(][^（）()]*[）)])?$")
 
 ISSUER_SUFFIX = r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|办公厅|办公室|综合司|委员会|总局|政府|部|委|局|署|厅|院|办|行|会|中心|总队|中央|军委)"
-_ISSUER_LINE_RE = re.compile(rf"^(?:[\u4e00-\u9fff（）]{{2,30}}{ISSUER_SUFFIX}(?:（代章）)?\s*)+$")
+_ISSUER_LINE_RE = re.compile(rf"^(?:[\u4e00-\u9fff（）()]{{2,30}}{ISSUER_SUFFIX}(?:[（(]代章[）)])?\s*)+$")
 _TOP_BODIES = ("中共中央办公厅", "国务院办公厅", "中共中央", "国务院", "中央军委", "全国人大常委会", "中央军事委员会")
-_NAME_END_RE = re.compile(ISSUER_SUFFIX + r"(?:（代章）)?$")
+_NAME_END_RE = re.compile(ISSUER_SUFFIX + r"(?:[（(]代章[）)])?$")
 # Names that begin with a place or a national prefix: a run of two such names is two issuers.
 _PLACE_START_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区|市|特别行政区)|国家|中国|中共|国务院|全国|中央)")
 _BAD_START = ("员会", "会", "公室", "公厅", "办公", "厅", "局", "部", "委", "署", "室")
@@ -134,7 +134,7 @@ def split_issuers(text: str, known: Callable[[str], int] | None = None) -> list[
     """Split issuer names printed side by side (spaces, 、) or run together."""
     out: list[str] = []
     for part in re.split(r"[\s、，,]+", text.strip()):
-        part = part.replace("（代章）", "").strip()
+        part = re.sub(r"[（(]代章[）)]", "", part).strip()
         if part:
             out.extend(split_run_together(part, known))
     return out

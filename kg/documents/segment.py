@@ -20,6 +20,7 @@ from kg.read.normalize import (
     CleanLine,
     clean_lines,
     compact,
+    fullwidth_punct,
     normalise,
     running_headers,
 )
@@ -83,7 +84,7 @@ def _field_block(lines: list[CleanLine], i: int) -> _Fields:
 
 
 def _is_titleish(text: str) -> bool:
-    t = compact(text)
+    t = fullwidth_punct(compact(text))
     if not t or len(t) > 60 or t.endswith(_TERMINAL_END):
         return False
     if HEADING_RE.match(t) or _PART_RE.match(t) or md.DATE_LINE_RE.match(t) or _TOC_RE.search(t):
@@ -152,7 +153,7 @@ def _find_anchors(lines: list[CleanLine]) -> list[_Anchor]:
     used: set[int] = set()
     n = len(lines)
     for i, cl in enumerate(lines):
-        t = compact(cl.text)
+        t = fullwidth_punct(compact(cl.text))
         m = md.DOC_NUMBER_RE.match(t)
         if m:
             start = _title_group_start(lines, i) if i > 0 else None
@@ -211,7 +212,7 @@ def _find_anchors(lines: list[CleanLine]) -> list[_Anchor]:
     for i, cl in enumerate(lines):
         if i in used or i == 0:
             continue
-        t = compact(cl.text)
+        t = fullwidth_punct(compact(cl.text))
         if _ADDRESSEE_RE.match(t) and i - 1 not in used:
             start = _title_group_start(lines, i)
             if start is None:
