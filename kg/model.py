@@ -55,7 +55,6 @@ class Document:
     part_of: str | None = None
     body: Text | None = None  # normalised text of the whole span, provenance kept
     lines: list = field(default_factory=list)  # CleanLine list of the span (cells keep spaces), for tables
-    also_in: list[tuple[str, int]] = field(default_factory=list)  # (file, start_line) duplicates
 
     @property
     def key(self) -> str:

@@ -24,14 +24,6 @@ class Occurrence:
 
     extraction: DocumentExtraction
 
-    @property
-    def file(self) -> str:
-        return self.extraction.document.source
-
-    @property
-    def line(self) -> int:
-        return self.extraction.document.start_line
-
 
 @dataclass(slots=True)
 class CorpusDocument:
@@ -117,7 +109,6 @@ def build_corpus(
             key = doc.key
             if key in by_key:
                 first = by_key[key]
-                first.document.also_in.append((doc.source, doc.start_line))
                 first.occurrences.append(Occurrence(extraction))
             else:
                 cd = CorpusDocument([Occurrence(extraction)])

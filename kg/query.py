@@ -80,7 +80,7 @@ def _clip(s: str, width: int) -> str:
     out, used = [], 0
     for c in s:
         w = 2 if ord(c) >= 0x1100 else 1
-        if used + w > width - 1 and used + w > width:
+        if used + w > width:
             break
         out.append(c)
         used += w

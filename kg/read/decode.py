@@ -15,7 +15,6 @@ from kg.model import SourceFile
 from kg.read.script import detect_traditional, reverse_table, to_simplified
 
 _CJK_MIN_SHARE = 0.15  # of non-space chars, for a GB18030 decode to be believed
-TEXT_SUFFIXES = (".txt", ".text", "")
 
 
 def _cjk_share(text: str) -> float:

@@ -324,17 +324,16 @@ class SparqlHandler(BaseHTTPRequestHandler):
         return base + local
 
     def _agency(self, local: str) -> None:
-        iri = self._checked_iri(BASE + "agency/", local)
-        html = pages.agency_page(iri, self._select)
-        if html is None:
-            self._send_html(HTTPStatus.NOT_FOUND, pages.not_found(f"no agency {iri}"))
-        else:
-            self._send_html(HTTPStatus.OK, html)
+        self._entity_page(BASE + "agency/", local, pages.agency_page, "agency")
 
     def _document(self, local: str) -> None:
-        iri = self._checked_iri(BASE + "doc/", local)
-        html = pages.document_page(iri, self._select)
+        self._entity_page(BASE + "doc/", local, pages.document_page, "document")
+
+    def _entity_page(self, base: str, local: str, render, noun: str) -> None:
+        """An agency or document page, or 404 when the graph has no such node."""
+        iri = self._checked_iri(base, local)
+        html = render(iri, self._select)
         if html is None:
-            self._send_html(HTTPStatus.NOT_FOUND, pages.not_found(f"no document {iri}"))
+            self._send_html(HTTPStatus.NOT_FOUND, pages.not_found(f"no {noun} {iri}"))
         else:
             self._send_html(HTTPStatus.OK, html)
